@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Runs the project's Jitbit sandbox (sandbox/, TypeScript via ts-node) for the n8n scripts.
+//
+//   node scripts/n8n/sandbox-host.cjs [--port 8089]
+//
+// stdout protocol (one JSON object per line):
+//   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...}}        once, when listening
+//   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
+// stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"id":2,"cmd":"reset"}
+// The sandbox closes when stdin ends or on SIGTERM/SIGINT.
+'use strict';
+
+const path = require('node:path');
+const readline = require('node:readline');
+
+const repo = path.resolve(__dirname, '..', '..');
+require('ts-node').register({
+	transpileOnly: true,
+	project: path.join(repo, 'tsconfig.json'),
+	compilerOptions: { module: 'commonjs' },
+});
+
+function arg(name, fallback) {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+function plain(value) {
+	// JSON-safe copy (Buffers become base64 strings, Maps/Sets become arrays/objects).
+	return JSON.parse(
+		JSON.stringify(value, (_k, v) => {
+			if (v && v.type === 'Buffer' && Array.isArray(v.data)) return Buffer.from(v.data).toString('base64');
+			if (v instanceof Map) return Object.fromEntries(v);
+			if (v instanceof Set) return [...v];
+			return v;
+		}),
+	);
+}
+
+async function main() {
+	const { startSandbox } = require(process.env.JITBIT_SANDBOX_MODULE || path.join(repo, 'sandbox'));
+	const port = Number(arg('port', '0'));
+	const sandbox = await startSandbox({ port, host: '127.0.0.1' });
+	const send = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
+	send({ event: 'ready', url: String(sandbox.url).replace(/\/+$/, ''), users: plain(sandbox.users) });
+
+	let closing = false;
+	const close = async (code = 0) => {
+		if (closing) return;
+		closing = true;
+		try {
+			await Promise.race([Promise.resolve(sandbox.close()), new Promise((r) => setTimeout(r, 3000))]);
+		} finally {
+			process.exit(code);
+		}
+	};
+	process.on('SIGTERM', () => close(0));
+	process.on('SIGINT', () => close(0));
+
+	const rl = readline.createInterface({ input: process.stdin });
+	rl.on('line', async (line) => {
+		let msg;
+		try {
+			msg = JSON.parse(line);
+		} catch {
+			return;
+		}
+		try {
+			let result;
+			if (msg.cmd === 'requests') {
+				const r = typeof sandbox.requests === 'function' ? sandbox.requests() : sandbox.requests;
+				result = plain(r || []);
+			} else if (msg.cmd === 'reset') {
+				await sandbox.reset();
+				result = true;
+			} else throw new Error(`unknown command ${msg.cmd}`);
+			send({ reply: msg.id, result });
+		} catch (err) {
+			send({ reply: msg.id, error: String((err && err.message) || err) });
+		}
+	});
+	// Only close on stdin end when someone was driving us through a pipe (not a terminal).
+	if (!process.stdin.isTTY) rl.on('close', () => close(0));
+}
+
+main().catch((err) => {
+	process.stderr.write(`sandbox failed to start: ${(err && err.stack) || err}\n`);
+	process.exit(1);
+});
