@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendThroughPipeline } from '../transport';
+
+/**
+ * Hidden and first in the node's properties: it switches every request onto the transport
+ * pipeline (pacing, 429 backoff, error mapping) by making n8n call the node's pagination hook.
+ */
+export const pipelineProperty: INodeProperties = {
+	displayName: 'Jitbit Pipeline',
+	name: 'jitbitPipeline',
+	type: 'hidden',
+	default: true,
+	routing: { send: { paginate: true }, operations: { pagination: sendThroughPipeline } },
+};
+
+export const rateLimitHandlingProperty: INodeProperties = {
+	displayName: 'Rate Limit Handling',
+	name: 'rateLimitHandling',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	description:
+		'The node paces itself under the limits set in the credential and waits when Jitbit still answers 429 (too many requests). A create is never sent twice.',
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: 6,
+			description: 'How many times one call is retried after a 429, or after a server or network error on a read',
+		},
+		{
+			displayName: 'Max Total Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 180,
+			description: 'Longest time one call may spend waiting between retries before it fails with a clear error',
+		},
+	],
+};

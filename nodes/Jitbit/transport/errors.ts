@@ -1,0 +1,156 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/** A Jitbit answer we could not use: raised inside the pipeline, mapped by `toNodeError`. */
+export class JitbitHttpError extends Error {
+	constructor(
+		readonly status: number,
+		readonly bodyText: string,
+		readonly headers: Record<string, unknown> = {},
+		readonly kind: 'status' | 'html' | 'empty' | 'unparseable' = 'status',
+	) {
+		super(`Jitbit answered ${status}`);
+	}
+}
+
+/** Budget exhausted while Jitbit kept answering 429. */
+export class RateLimitExhaustedError extends Error {
+	constructor(
+		readonly retries: number,
+		readonly waitedMs: number,
+	) {
+		super('Rate limit retries exhausted');
+	}
+}
+
+export interface RequestSummary {
+	method: string;
+	url: string;
+	qs?: Record<string, unknown>;
+	itemIndex?: number;
+	baseUrl?: string;
+}
+
+const MAX_BODY_IN_MESSAGE = 300;
+
+function shortBody(text: string): string {
+	const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
+}
+
+/** `Ticket id=12` — what was asked for, without anything secret (ids and names only). */
+function describeTarget(req: RequestSummary): string {
+	const ids = Object.entries(req.qs ?? {})
+		.filter(([key]) => /id$|email|username|query/i.test(key))
+		.map(([key, value]) => `${key}=${String(value)}`);
+	return [req.url.replace(/^\//, ''), ...ids].join(' ');
+}
+
+const NETWORK_MESSAGES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'the connection was dropped',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the host name does not resolve',
+	EAI_AGAIN: 'the host name does not resolve',
+	EPROTO: 'the TLS handshake failed',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+};
+
+/** The network error code buried in an n8n or axios error, if there is one. */
+export function networkCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$|^CERT_/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/**
+ * Turns anything the pipeline caught into the error a user sees: what went wrong, what to fix,
+ * and the item index. Built from our own summary, never from the raw request, so the
+ * Authorization header cannot leak into messages or the error's JSON.
+ */
+export function toNodeError(node: INode, error: unknown, req: RequestSummary): NodeApiError | NodeOperationError {
+	const itemIndex = req.itemIndex;
+	if (error instanceof NodeOperationError || (error instanceof NodeApiError && !networkCode(error))) {
+		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const target = describeTarget(req);
+	if (error instanceof RateLimitExhaustedError) {
+		const seconds = Math.round(error.waitedMs / 1000);
+		return new NodeApiError(node, { status: 429, target } as JsonObject, {
+			httpCode: '429',
+			itemIndex,
+			message: `Jitbit's rate limit was still exceeded after ${error.retries} retries over ${seconds} s (${target})`,
+			description:
+				"Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option, lower 'Requests per Minute' in the Jitbit credential, or run fewer workflows against this helpdesk at the same time.",
+		});
+	}
+	if (error instanceof JitbitHttpError) {
+		const body = shortBody(error.bodyText);
+		const response = { status: error.status, body, target } as JsonObject;
+		const make = (message: string, description: string) =>
+			new NodeApiError(node, response, { httpCode: String(error.status), itemIndex, message, description });
+		if (error.kind === 'html') {
+			return make(
+				`The helpdesk answered with a web page instead of API data (${target})`,
+				'Check the Helpdesk URL in the credential: it should be the address of your helpdesk, e.g. https://company.jitbit.com or https://intranet.example.com/helpdesk. A login page here usually means the URL points at the wrong place or the API is disabled.',
+			);
+		}
+		if (error.kind === 'empty') {
+			return make(
+				`The helpdesk answered with an empty body where data was expected (${target})`,
+				'Older Jitbit versions answer this way when a call fails silently. Check the IDs you passed and that the credential user can see them.',
+			);
+		}
+		if (error.kind === 'unparseable') {
+			return make(
+				`The helpdesk answered with data the node could not read (${target}): ${body}`,
+				'Check the Helpdesk URL; if it is right, the answer above is what Jitbit returned.',
+			);
+		}
+		switch (error.status) {
+			case 400:
+				return make(
+					`Jitbit rejected the request as invalid: ${body || 'missing or malformed parameters'}`,
+					`Check the fields the message names (${target}).`,
+				);
+			case 401:
+				return make(
+					'Jitbit rejected the credentials (401)',
+					'Check the username and password or the API token in the Jitbit credential. API tokens expire when their user changes password. Three failed logins lock your IP address for 5 minutes, so fix the credential before running again.',
+				);
+			case 403:
+				return make(
+					`The Jitbit user of this credential is not allowed to do this (${target})`,
+					`Jitbit said: ${body || 'forbidden'}. Calls run with the permissions of the credential's user: user, company and some ticket operations need a technician or helpdesk administrator.`,
+				);
+			case 404:
+				return make(
+					`Not found in Jitbit: ${target}`,
+					`Jitbit said: ${body || 'no such resource'}. Check that the ID exists and that the credential's user can see it.`,
+				);
+			default:
+				return error.status >= 500
+					? make(
+							`The helpdesk answered with a server error (${error.status}) for ${target}`,
+							`Jitbit said: ${body || 'nothing'}. Jitbit also answers 500 for some invalid input, e.g. creating a user whose username or email already exists.`,
+						)
+					: make(`Jitbit answered ${error.status} for ${target}: ${body}`, 'See the message from Jitbit above.');
+		}
+	}
+	const code = networkCode(error);
+	if (code) {
+		return new NodeApiError(node, { code, target } as JsonObject, {
+			itemIndex,
+			message: `Could not reach the helpdesk at ${req.baseUrl ?? 'the configured URL'}: ${NETWORK_MESSAGES[code] ?? code}`,
+			description:
+				'Check the Helpdesk URL in the credential and that the helpdesk is reachable from n8n. Reads were retried; creates and updates are never re-sent after a network error, so check whether this one was applied before running it again.',
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}

@@ -1,0 +1,10 @@
+// n8n-core writes <N8N_USER_FOLDER>/.n8n/config on first use: keep it out of $HOME.
+const os = require('node:os');
+const path = require('node:path');
+const fs = require('node:fs');
+if (!process.env.N8N_USER_FOLDER) {
+	const dir = path.join(os.tmpdir(), 'n8n-nodes-jitbit-tests');
+	fs.mkdirSync(dir, { recursive: true });
+	process.env.N8N_USER_FOLDER = dir;
+}
+process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
