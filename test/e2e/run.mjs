@@ -1,0 +1,377 @@
+#!/usr/bin/env node
+// End-to-end test with a REAL n8n (npm run test:e2e).
+//
+// Headless. Assumes `npm run build` has run (dist/ exists). Installs n8n into the per-user cache
+// if needed (scripts/n8n/install.mjs), then in a temporary data folder with free ports:
+//   1. loads the built package as an installed community package,
+//   2. imports the sandbox credential, a Ticket Get test workflow and every examples/*.json,
+//   3. runs the Ticket Get workflow with `n8n execute` and checks what the sandbox received,
+//   4. if dist/nodes/JitbitTrigger exists: publishes a workflow with the Jitbit Trigger, starts
+//      `n8n start`, creates a ticket in the sandbox and waits for the workflow to run.
+// Ends with a plain `N passed, N failed` line; exit code 1 on any failure.
+//
+// Env: E2E_KEEP=1 keeps the temp folder (logs, database) for inspection.
+//      JITBIT_PKG_DIR=<dir> tests another built package folder (default: this repo).
+
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+
+import { ensureN8n } from '../../scripts/n8n/install.mjs';
+import * as L from '../../scripts/n8n/lib.mjs';
+
+const T0 = Date.now();
+const PKG_DIR = path.resolve(process.env.JITBIT_PKG_DIR || L.REPO);
+const TICKET_GET_WF = 'jitbitE2eGet0001';
+const TRIGGER_WF = 'jitbitE2eTrig001';
+const TRIGGER_WAIT_MS = Number(process.env.E2E_TRIGGER_WAIT_MS || 150000);
+
+const results = [];
+function log(msg) {
+	process.stdout.write(`[e2e ${L.fmtMs(Date.now() - T0).padStart(6)}] ${msg}\n`);
+}
+async function test(name, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		results.push({ name, ok: true });
+		log(`PASS ${name} (${L.fmtMs(Date.now() - t)})`);
+		return true;
+	} catch (err) {
+		results.push({ name, ok: false, err });
+		log(`FAIL ${name} (${L.fmtMs(Date.now() - t)})\n       ${String(err?.message || err).split('\n').join('\n       ')}`);
+		return false;
+	}
+}
+function skip(name, why) {
+	results.push({ name, skipped: true });
+	log(`SKIP ${name}: ${why}`);
+}
+function assert(cond, msg) {
+	if (!cond) throw new Error(msg);
+}
+
+/** `n8n execute --rawOutput` prints some noise, then the run as pretty JSON starting at a lone `{`. */
+function parseExecuteOutput(output) {
+	const lines = output.split('\n');
+	const start = lines.findIndex((l) => l === '{');
+	if (start < 0) return null;
+	let end = lines.length;
+	while (end > start) {
+		try {
+			return JSON.parse(lines.slice(start, end).join('\n'));
+		} catch {
+			end--;
+		}
+	}
+	return null;
+}
+
+function header(req, name) {
+	const h = req.headers || {};
+	const key = Object.keys(h).find((k) => k.toLowerCase() === name);
+	return key ? String(h[key]) : undefined;
+}
+function reqPath(req) {
+	return String(req.path ?? req.pathname ?? req.url ?? '').split('?')[0];
+}
+function reqQuery(req) {
+	if (req.query && typeof req.query === 'object') return req.query;
+	const u = String(req.url ?? '');
+	return Object.fromEntries(new URL(u, 'http://x').searchParams);
+}
+
+function ticketGetWorkflow() {
+	return {
+		id: TICKET_GET_WF,
+		name: 'E2E: Jitbit Ticket Get',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'e2e00000-0000-4000-8000-000000000001',
+				name: 'Manual',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'e2e00000-0000-4000-8000-000000000002',
+				name: 'Get ticket',
+				type: 'n8n-nodes-jitbit.jitbit',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } },
+				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
+			},
+		],
+		connections: { Manual: { main: [[{ node: 'Get ticket', type: 'main', index: 0 }]] } },
+	};
+}
+
+function triggerWorkflow(sinkUrl) {
+	return {
+		id: TRIGGER_WF,
+		name: 'E2E: Jitbit Trigger -> sink',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'e2e00000-0000-4000-8000-000000000011',
+				name: 'Jitbit Trigger',
+				type: 'n8n-nodes-jitbit.jitbitTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'ticketCreated' },
+				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
+			},
+			{
+				id: 'e2e00000-0000-4000-8000-000000000012',
+				name: 'Report to test',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 0],
+				parameters: {
+					method: 'POST',
+					url: sinkUrl,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify($json) }}',
+					options: {},
+				},
+			},
+		],
+		connections: { 'Jitbit Trigger': { main: [[{ node: 'Report to test', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** A tiny HTTP server the trigger workflow reports to. */
+async function startSink() {
+	const hits = [];
+	const waiters = new Set();
+	const srv = http.createServer((req, res) => {
+		let body = '';
+		req.on('data', (d) => (body += d));
+		req.on('end', () => {
+			let json = null;
+			try {
+				json = JSON.parse(body);
+			} catch {
+				/* keep raw */
+			}
+			hits.push({ at: Date.now(), json, body });
+			for (const w of waiters) w();
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+		});
+	});
+	await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+	return {
+		url: `http://127.0.0.1:${srv.address().port}/hit`,
+		hits,
+		waitFor(pred, timeoutMs) {
+			return new Promise((resolve, reject) => {
+				const check = () => {
+					const h = hits.find(pred);
+					if (h) {
+						clearTimeout(t);
+						waiters.delete(check);
+						resolve(h);
+					}
+				};
+				const t = setTimeout(() => {
+					waiters.delete(check);
+					reject(new Error(`no matching workflow run reported within ${L.fmtMs(timeoutMs)} (${hits.length} reports)`));
+				}, timeoutMs);
+				waiters.add(check);
+				check();
+			});
+		},
+		close: () => new Promise((r) => srv.close(r)),
+	};
+}
+
+async function main() {
+	let work;
+	let sandbox;
+	let sink;
+	let server;
+	let interrupted = false;
+	const onSignal = async (sig) => {
+		interrupted = true;
+		log(`${sig}: stopping`);
+		await L.stopAll(3000);
+		process.exit(130);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+
+	try {
+		const distOk = fs.existsSync(path.join(PKG_DIR, 'dist', 'nodes', 'Jitbit'));
+		if (!(await test('package is built (dist/nodes/Jitbit exists)', () =>
+			assert(distOk, `${PKG_DIR}/dist/nodes/Jitbit is missing: run \`npm run build\` first`),
+		)))
+			return;
+
+		await test('n8n 2.41.1 and Node 24 are installed (cached)', async () => {
+			await ensureN8n();
+		});
+		if (results.some((r) => r.ok === false)) return;
+
+		work = fs.mkdtempSync(path.join(os.tmpdir(), 'jitbit-n8n-e2e-'));
+		log(`data folder ${work}`);
+		L.installPackageInto(work, { pkgDir: PKG_DIR });
+
+		await test('sandbox starts', async () => {
+			sandbox = await L.startSandbox({ logFile: path.join(work, 'sandbox.log') });
+			log(`sandbox at ${sandbox.url}`);
+		});
+		if (!sandbox) return;
+
+		const cliEnv = L.n8nEnv(work, { port: await L.freePort(), brokerPort: await L.freePort() });
+
+		await test('n8n import:credentials accepts the sandbox credential', async () => {
+			const file = L.writeJson(path.join(work, 'import', 'credentials.json'), L.sandboxCredential(sandbox));
+			const r = await L.n8nCli(['import:credentials', `--input=${file}`], cliEnv, { timeoutMs: 180000 });
+			fs.writeFileSync(path.join(work, 'import-credentials.log'), r.output);
+			assert(r.code === 0 && /Successfully imported 1 credential/.test(r.output), `exit ${r.code}:\n${r.output.slice(-2000)}`);
+		});
+
+		await test('n8n import:workflow accepts the test workflow and examples/*.json', async () => {
+			const files = [L.writeJson(path.join(work, 'import', 'ticket-get.json'), [ticketGetWorkflow()])];
+			const exDir = path.join(L.REPO, 'examples');
+			if (fs.existsSync(exDir))
+				for (const f of fs.readdirSync(exDir).filter((f) => f.endsWith('.json')).sort()) files.push(path.join(exDir, f));
+			for (const file of files) {
+				const r = await L.n8nCli(['import:workflow', `--input=${file}`], cliEnv, { timeoutMs: 120000 });
+				assert(
+					r.code === 0 && /Successfully imported 1 workflow/.test(r.output),
+					`${path.basename(file)}: exit ${r.code}:\n${r.output.slice(-2000)}`,
+				);
+			}
+			log(`imported ${files.length} workflows`);
+		});
+
+		let run;
+		await test('n8n execute runs Manual Trigger -> Jitbit Ticket Get (id 1) successfully', async () => {
+			await sandbox.reset();
+			const r = await L.n8nCli(['execute', `--id=${TICKET_GET_WF}`, '--rawOutput'], cliEnv, { timeoutMs: 120000 });
+			fs.writeFileSync(path.join(work, 'execute-ticket-get.log'), r.output);
+			run = parseExecuteOutput(r.output);
+			assert(r.code === 0, `n8n execute exited ${r.code}${r.timedOut ? ' (timeout)' : ''}:\n${r.output.slice(-3000)}`);
+			assert(run, `could not parse the execution from the output:\n${r.output.slice(-2000)}`);
+			assert(run.status === 'success' && run.finished === true, `execution status ${run.status}, finished ${run.finished}`);
+		});
+
+		await test('sandbox received GET /api/Ticket?id=1 with the Bearer token', async () => {
+			const reqs = await sandbox.requests();
+			const hit = reqs.find(
+				(q) => String(q.method).toUpperCase() === 'GET' && /\/api\/ticket$/i.test(reqPath(q)) && String(reqQuery(q).id) === '1',
+			);
+			const seen = reqs.map((q) => `${q.method} ${reqPath(q)} ${JSON.stringify(reqQuery(q))}`).join('\n');
+			assert(hit, `no GET /api/Ticket?id=1 among ${reqs.length} requests:\n${seen}`);
+			const auth = header(hit, 'authorization');
+			assert(auth === `Bearer ${sandbox.users.admin.token}`, `Authorization header was ${auth ? auth.split(' ')[0] + ' <redacted>' : 'missing'}`);
+		});
+
+		await test('execution output holds ticket 1', async () => {
+			assert(run, 'no execution to inspect');
+			const out = run.data?.resultData?.runData?.['Get ticket']?.[0]?.data?.main?.[0] ?? [];
+			assert(out.length >= 1, `Get ticket returned ${out.length} items`);
+			const t = out[0].json;
+			const id = t.TicketID ?? t.IssueID ?? t.id ?? t.ticketId;
+			assert(String(id) === '1', `first item has id ${id}: ${JSON.stringify(t).slice(0, 300)}`);
+		});
+
+		// ---- Trigger ------------------------------------------------------------------------------
+		const triggerName = 'Jitbit Trigger: an active workflow runs after a ticket is created in the sandbox';
+		if (!fs.existsSync(path.join(PKG_DIR, 'dist', 'nodes', 'JitbitTrigger'))) {
+			skip(triggerName, 'dist/nodes/JitbitTrigger does not exist yet (the trigger is not built)');
+			return;
+		}
+		sink = await startSink();
+		await test(triggerName, async () => {
+			const file = L.writeJson(path.join(work, 'import', 'trigger.json'), [triggerWorkflow(sink.url)]);
+			let r = await L.n8nCli(['import:workflow', `--input=${file}`], cliEnv, { timeoutMs: 120000 });
+			assert(r.code === 0, `import:workflow exit ${r.code}:\n${r.output.slice(-2000)}`);
+			r = await L.n8nCli(['publish:workflow', `--id=${TRIGGER_WF}`], cliEnv, { timeoutMs: 120000 });
+			assert(r.code === 0, `publish:workflow exit ${r.code}:\n${r.output.slice(-2000)}`);
+
+			const port = await L.freePort();
+			const env = L.n8nEnv(work, { port, brokerPort: await L.freePort() });
+			await sandbox.reset();
+			const t = Date.now();
+			server = L.startN8n(env, { logFile: path.join(work, 'n8n-start.log'), name: 'n8n start' });
+			await L.waitForHttp(`http://127.0.0.1:${port}/healthz/readiness`, 120000, server);
+			log(`n8n start ready on port ${port} in ${L.fmtMs(Date.now() - t)}`);
+			// The first poll runs on activation: wait for it to reach the sandbox so the ticket we
+			// create next is "new" for the trigger.
+			const deadline = Date.now() + 60000;
+			for (;;) {
+				const reqs = await sandbox.requests();
+				if (reqs.some((q) => /\/api\//i.test(reqPath(q)))) break;
+				const bad = server.recent().find((l) => /problem activating|could not be activated|Error.*activat/i.test(l));
+				if (bad) throw new Error(`activation failed: ${bad}`);
+				if (Date.now() > deadline) throw new Error(`the trigger never polled the sandbox after activation:\n${server.recent().slice(-30).join('\n')}`);
+				await L.sleep(500);
+			}
+			log('trigger polled on activation; creating a ticket in the sandbox');
+			const subject = `E2E trigger ${Date.now()}`;
+			const cust = sandbox.users.customer;
+			const res = await fetch(`${sandbox.url}/api/Ticket`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${cust.token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ categoryId: '1', subject, body: 'created by test/e2e/run.mjs', priorityId: '0' }),
+				signal: AbortSignal.timeout(10000),
+			});
+			const text = await res.text();
+			assert(res.ok, `sandbox refused POST /api/Ticket: ${res.status} ${text.slice(0, 200)}`);
+			const newId = Number(String(text).trim().match(/-?\d+/)?.[0]);
+			log(`ticket ${newId} created; waiting up to ${L.fmtMs(TRIGGER_WAIT_MS)} for the next poll`);
+			const hit = await sink.waitFor(
+				(h) => h.json && (String(h.json.Subject ?? h.json.subject) === subject || [h.json.TicketID, h.json.IssueID, h.json.id, h.json.ticketId].map(String).includes(String(newId))),
+				TRIGGER_WAIT_MS,
+			);
+			log(`workflow execution reported ticket ${hit.json.TicketID ?? hit.json.IssueID ?? hit.json.id} after ${L.fmtMs(hit.at - t)} from start`);
+		});
+	} finally {
+		if (!interrupted) {
+			if (server) await server.stop(10000);
+			if (sink) await sink.close();
+			if (sandbox) await sandbox.close();
+			await L.stopAll(3000);
+			if (work) {
+				const failed = results.some((r) => r.ok === false);
+				if (process.env.E2E_KEEP || failed) log(`kept ${work} (logs: *.log)`);
+				else fs.rmSync(work, { recursive: true, force: true });
+			}
+		}
+	}
+}
+
+const hardTimeout = setTimeout(() => {
+	log('FAIL the whole run exceeded 15 minutes');
+	results.push({ name: 'overall timeout', ok: false });
+	finish();
+}, Number(process.env.E2E_TIMEOUT_MS || 15 * 60 * 1000));
+hardTimeout.unref();
+
+function finish() {
+	const passed = results.filter((r) => r.ok).length;
+	const failed = results.filter((r) => r.ok === false).length;
+	const skipped = results.filter((r) => r.skipped).length;
+	log(`done in ${L.fmtMs(Date.now() - T0)}${skipped ? ` (${skipped} skipped)` : ''}`);
+	L.stopAll(2000).finally(() => {
+		process.stdout.write(`${passed} passed, ${failed} failed\n`);
+		process.exit(failed ? 1 : 0);
+	});
+}
+
+main()
+	.catch((err) => {
+		results.push({ name: 'harness', ok: false });
+		log(`FAIL harness error: ${err?.stack || err}`);
+	})
+	.finally(finish);
