@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from './methods';
-import { ticketDescription } from './resources/ticket';
+import { operationProperties, resourceProperty } from './resources';
 import { pipelineProperty, rateLimitHandlingProperty } from './shared/descriptions';
 
 export class Jitbit implements INodeType {
@@ -26,15 +26,8 @@ export class Jitbit implements INodeType {
 		},
 		properties: [
 			pipelineProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Ticket', value: 'ticket' }],
-				default: 'ticket',
-			},
-			...ticketDescription,
+			resourceProperty,
+			...operationProperties,
 			rateLimitHandlingProperty,
 		],
 	};

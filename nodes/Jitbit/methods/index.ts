@@ -1,3 +1,8 @@
-import * as listSearch from './listSearch';
+import * as people from './people';
+import * as tickets from './tickets';
 
-export const methods = { listSearch };
+// Each file owns the pickers of its area; n8n looks methods up by name.
+export const methods = {
+	listSearch: { ...tickets.listSearch, ...people.listSearch },
+	loadOptions: { ...tickets.loadOptions, ...people.loadOptions },
+};

@@ -41,3 +41,27 @@ export const rateLimitHandlingProperty: INodeProperties = {
 		},
 	],
 };
+
+/** Return All / Limit for a list operation; paging itself is the operation's `paginate(...)`. */
+export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			routing: { output: { maxResults: '={{ $value }}' } },
+		},
+	];
+}

@@ -1,18 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import type { Resource } from '../operation';
 import * as get from './get';
 
-const operations = [get];
-
-export const ticketDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['ticket'] } },
-		options: operations.map((operation) => operation.option),
-		default: 'get',
-	},
-	...operations.flatMap((operation) => operation.description),
-];
+export const ticket: Resource = {
+	name: 'Ticket',
+	value: 'ticket',
+	description: 'Helpdesk tickets: create, update, close, search and relate them',
+	operations: [get],
+};

@@ -1,11 +1,11 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
 
 import { jitbitApiRequest } from '../transport';
 
 const PAGE = 50;
 
 /** Tickets for the ticket picker: newest first, or Jitbit's full-text search when the user types. */
-export async function searchTickets(
+async function searchTickets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
@@ -25,3 +25,7 @@ export async function searchTickets(
 		paginationToken: items.length === PAGE ? String(offset + PAGE) : undefined,
 	};
 }
+
+export const listSearch = { searchTickets };
+
+export const loadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {};
