@@ -1,0 +1,80 @@
+/** Comments (contract §6): add, update, list, canned replies. */
+import { badRequest, forbidden, notFound } from '../errors';
+import { commentShape } from '../shapes';
+import { saveUploads } from './attachments';
+import { Ctx, Route, empty, json, read, visibleTicket, write } from './route';
+
+function addComment(ctx: Ctx) {
+	const { p, db } = ctx;
+	const t = visibleTicket(ctx, p.reqInt('id'));
+	const body = p.reqStr('body');
+	const forTechsOnly = p.bool('forTechsOnly') ?? false;
+	const isSystem = p.bool('isSystem') ?? false;
+	if (forTechsOnly && !ctx.isTech) throw forbidden('Only technicians can post tech-only comments');
+	let userId = ctx.viewer.userId;
+	const fromUserId = p.int('fromUserId');
+	if (fromUserId !== undefined && fromUserId !== userId) {
+		// "post as another user; needs the Administrator role" (contract §6)
+		if (!ctx.isAdmin) throw forbidden('fromUserId requires helpdesk administrator permissions');
+		userId = db.user(fromUserId).userId;
+	}
+	// recipientIds: repeated keys or a comma-joined list (PS joins with ','); default = all subscribers.
+	const recipientIds = p.intList('recipientIds');
+	for (const id of recipientIds) if (!db.users.has(id)) throw notFound(`User ${id} not found`);
+	const recipients = (recipientIds.length ? recipientIds : t.subscriberIds.filter((id) => id !== userId))
+		.map((id) => db.users.get(id)?.email)
+		.filter(Boolean)
+		.join(', ');
+	const c = db.addComment(t.ticketId, { userId, body, forTechsOnly, isSystem, recipients });
+	saveUploads(ctx, { ticketId: t.ticketId, commentId: c.commentId, forTechsOnly });
+	// An integer, "probably the new comment id" (contract §6); the sandbox answers the comment id.
+	return json(c.commentId);
+}
+
+/**
+ * UpdateComment (spec only, open question 2). Inference: `id` is the comment id (`commentId` accepted too),
+ * `body` the new text, `forTechsOnly` optionally changes visibility. Techs may edit any comment, others only
+ * their own. Answers 200, empty body, like the other updates.
+ */
+function updateComment(ctx: Ctx) {
+	const { p, db } = ctx;
+	const id = p.int('id') ?? p.int('commentId');
+	if (id === undefined) throw badRequest(`Parameter 'id' (comment id) is required`);
+	const c = db.comments.get(id);
+	if (!c) throw notFound(`Comment ${id} not found`);
+	visibleTicket(ctx, c.ticketId);
+	if (!ctx.isTech && c.userId !== ctx.viewer.userId) throw forbidden('You can only edit your own comments');
+	if (!ctx.isTech && c.forTechsOnly) throw notFound(`Comment ${id} not found`);
+	const body = p.str('body') ?? p.str('text');
+	if (body === undefined) throw badRequest(`Parameter 'body' is required`);
+	c.body = body;
+	const forTechsOnly = p.bool('forTechsOnly');
+	if (forTechsOnly !== undefined) {
+		if (!ctx.isTech) throw forbidden('Only technicians can change comment visibility');
+		c.forTechsOnly = forTechsOnly;
+	}
+	return empty();
+}
+
+/** comments?id=: a ticket's comments, oldest first [I]; tech-only notes hidden from customers. */
+function listComments(ctx: Ctx) {
+	const t = visibleTicket(ctx, ctx.p.reqInt('id'));
+	return json(
+		ctx.db
+			.commentsOf(t.ticketId)
+			.filter((c) => ctx.isTech || !c.forTechsOnly)
+			.map((c) => commentShape(ctx, c)),
+	);
+}
+
+/** Item fields unconfirmed (contract §6): MC shows templateId/name; the sandbox sends TemplateID, Name, Body. */
+function templates(ctx: Ctx) {
+	return json([...ctx.db.commentTemplates.values()].map((t) => ({ TemplateID: t.templateId, Name: t.name, Body: t.body })));
+}
+
+export const commentRoutes: Route[] = [
+	write('comment', 'any', addComment),
+	write('UpdateComment', 'any', updateComment),
+	read('comments', 'any', listComments),
+	read('CommentTemplates', 'tech', templates),
+];
