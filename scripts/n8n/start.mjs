@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// npm start: a real n8n with this package loaded, the Jitbit sandbox, its credential and the
+// example workflows, on http://127.0.0.1:5678. Ctrl-C stops everything.
+//
+// First run: npm ci (if node_modules is missing), build, and a one-time download of Node 24 +
+// n8n 2.41.1 into ~/.cache/n8n-nodes-jitbit (about 6-7 minutes). Later runs start in seconds.
+//
+// Options (environment):
+//   N8N_PORT=5678              editor port        JITBIT_SANDBOX_PORT=8089   sandbox port
+//   JITBIT_N8N_DATA=.n8n-local data folder        JITBIT_START_VERBOSE=1     echo n8n's log
+//   JITBIT_SKIP_BUILD=1        use dist/ as it is
+
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ensureN8n, n8nPaths } from './install.mjs';
+import * as L from './lib.mjs';
+
+const T0 = Date.now();
+const N8N_PORT = Number(process.env.N8N_PORT || 5678);
+const SANDBOX_PORT = Number(process.env.JITBIT_SANDBOX_PORT || 8089);
+const DATA = path.resolve(L.REPO, process.env.JITBIT_N8N_DATA || '.n8n-local');
+const VERBOSE = !!process.env.JITBIT_START_VERBOSE;
+
+function say(msg) {
+	process.stdout.write(`[start ${L.fmtMs(Date.now() - T0).padStart(6)}] ${msg}\n`);
+}
+function die(msg) {
+	process.stderr.write(`\n[start] ERROR: ${msg}\n`);
+	L.stopAll(3000).finally(() => process.exit(1));
+}
+
+function hash(value) {
+	return crypto.createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex');
+}
+
+/** What was imported already, so a second run skips unchanged imports (and keeps your edits). */
+function loadState() {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(DATA, 'start-state.json'), 'utf8'));
+	} catch {
+		return { examples: {} };
+	}
+}
+function saveState(state) {
+	L.writeJson(path.join(DATA, 'start-state.json'), state);
+}
+
+async function npm(args, what) {
+	say(`${what}: npm ${args.join(' ')}`);
+	const r = await L.runCommand('npm', args, { inherit: true, timeoutMs: 20 * 60 * 1000 });
+	if (r.code !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${r.code})`);
+}
+
+let stopping = false;
+let n8n;
+let sandbox;
+
+async function shutdown(code, why) {
+	if (stopping) return;
+	stopping = true;
+	if (why) say(why);
+	say('stopping n8n and the sandbox...');
+	if (n8n) await n8n.stop(20000);
+	if (sandbox) await sandbox.close();
+	await L.stopAll(3000);
+	say('stopped.');
+	process.exit(code);
+}
+
+async function main() {
+	process.on('SIGINT', () => shutdown(0, 'Ctrl-C received'));
+	process.on('SIGTERM', () => shutdown(0, 'SIGTERM received'));
+
+	// 1. Dependencies and build of this package.
+	if (!fs.existsSync(path.join(L.REPO, 'node_modules'))) await npm(['ci'], 'installing the project dependencies');
+	if (process.env.JITBIT_SKIP_BUILD) say('JITBIT_SKIP_BUILD set: using dist/ as it is');
+	else await npm(['run', 'build', '--silent'], 'building the package');
+
+	// 2. n8n itself (cached per user; the first time takes minutes).
+	await ensureN8n();
+
+	// 3. Ports.
+	if (await L.portInUse(N8N_PORT))
+		throw new Error(`port ${N8N_PORT} is in use (another n8n, or an earlier npm start still running?). Set N8N_PORT to use another.`);
+	if (await L.portInUse(SANDBOX_PORT))
+		throw new Error(`port ${SANDBOX_PORT} is in use. Set JITBIT_SANDBOX_PORT to use another.`);
+	const brokerPort = await L.freePort();
+	const cliBrokerPort = await L.freePort();
+
+	// 4. The sandbox.
+	say(`starting the Jitbit sandbox on 127.0.0.1:${SANDBOX_PORT}`);
+	fs.mkdirSync(DATA, { recursive: true });
+	sandbox = await L.startSandbox({ port: SANDBOX_PORT, logFile: path.join(DATA, 'sandbox.log') });
+
+	// 5. The package where n8n loads installed community packages.
+	const target = L.installPackageInto(DATA);
+	say(`package copied to ${path.relative(L.REPO, target)}`);
+
+	// 6. Credential and example workflows, through n8n's CLI (only what changed since last run).
+	const state = loadState();
+	const cliEnv = L.n8nEnv(DATA, { port: N8N_PORT, brokerPort: cliBrokerPort });
+	const cred = L.sandboxCredential(sandbox);
+	if (state.credential !== hash(cred)) {
+		say('importing the sandbox credential "Jitbit sandbox"');
+		const file = L.writeJson(path.join(DATA, 'import', 'credentials.json'), cred);
+		const r = await L.n8nCli(['import:credentials', `--input=${file}`], cliEnv, { timeoutMs: 300000 });
+		fs.rmSync(file, { force: true }); // plaintext token: do not leave it lying around
+		if (r.code !== 0) throw new Error(`n8n import:credentials failed:\n${r.output.slice(-3000)}`);
+		state.credential = hash(cred);
+		saveState(state);
+	}
+	const exDir = path.join(L.REPO, 'examples');
+	const examples = fs.existsSync(exDir) ? fs.readdirSync(exDir).filter((f) => f.endsWith('.json')).sort() : [];
+	const changed = examples.filter((f) => state.examples[f] !== hash(fs.readFileSync(path.join(exDir, f), 'utf8')));
+	if (changed.length) {
+		say(`importing ${changed.length} example workflow(s): ${changed.join(', ')}`);
+		const dir = path.join(DATA, 'import', 'examples');
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		for (const f of changed) fs.copyFileSync(path.join(exDir, f), path.join(dir, f));
+		const r = await L.n8nCli(['import:workflow', '--separate', `--input=${dir}`], cliEnv, { timeoutMs: 300000 });
+		if (r.code !== 0) throw new Error(`n8n import:workflow failed:\n${r.output.slice(-3000)}`);
+		for (const f of changed) state.examples[f] = hash(fs.readFileSync(path.join(exDir, f), 'utf8'));
+		saveState(state);
+	}
+
+	// 7. n8n.
+	say(`starting n8n on http://127.0.0.1:${N8N_PORT} (log: ${path.relative(L.REPO, path.join(DATA, 'n8n.log'))})`);
+	const env = L.n8nEnv(DATA, { port: N8N_PORT, brokerPort });
+	n8n = L.startN8n(env, {
+		logFile: path.join(DATA, 'n8n.log'),
+		echo: VERBOSE ? (l) => process.stdout.write(`  n8n | ${l}\n`) : undefined,
+	});
+	n8n.exited.then(({ code, signal }) => {
+		if (!stopping) {
+			process.stderr.write(`\nn8n exited unexpectedly (${signal || code}). Last lines:\n${n8n.recent().slice(-25).join('\n')}\n`);
+			shutdown(1);
+		}
+	});
+	await L.waitForHttp(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`, 180000, n8n);
+	// (the cache folder is also called n8n-nodes-jitbit: ignore paths into it)
+	const loadProblem = n8n
+		.recent()
+		.map((l) => l.split(n8nPaths().root).join('<cache>'))
+		.find((l) => /n8n-nodes-jitbit/.test(l) && /error|fail|could not|unrecognized/i.test(l));
+
+	const u = sandbox.users;
+	const userLine = (role) =>
+		u[role] ? `${role.padEnd(8)} ${u[role].username} / ${u[role].password}   token ${u[role].token}` : '';
+	const lines = [
+		'',
+		'================================================================================',
+		` n8n ${'2.41.1'} with n8n-nodes-jitbit is running  (ready in ${L.fmtMs(Date.now() - T0)})`,
+		'',
+		`   Editor        http://127.0.0.1:${N8N_PORT}`,
+		`   Jitbit sandbox ${sandbox.url}  (API under /api)`,
+		'   Sandbox users (demo only):',
+		`     ${userLine('admin')}`,
+		`     ${userLine('tech')}`,
+		`     ${userLine('customer')}`,
+		'   n8n credential "Jitbit sandbox": token auth as the sandbox admin',
+		'',
+		' What to try',
+		'   1. Open the editor. On the first visit n8n asks you to create its (local) owner account.',
+		'   2. Workflows: the "Jitbit example: ..." flows are imported and use the sandbox credential.',
+		'   3. New workflow > + > search "Jitbit" > Ticket > Get, Ticket "By ID" 1 > Execute step.',
+		'   4. Credentials > "Jitbit sandbox" > Retry/Test: checks the credential against the sandbox.',
+		`   5. Alert example (after activating it): curl -X POST http://127.0.0.1:${N8N_PORT}/webhook/jitbit-alert \\`,
+		`        -H 'content-type: application/json' -d '{"title":"Disk full","severity":"critical"}'`,
+		'',
+		`   Logs: ${path.relative(L.REPO, DATA)}/n8n.log, ${path.relative(L.REPO, DATA)}/sandbox.log`,
+		'   Ctrl-C stops n8n and the sandbox. Data stays in .n8n-local/ (delete it to start over).',
+		'================================================================================',
+		'',
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+	if (loadProblem) say(`WARNING, n8n reported a problem with the package: ${loadProblem}`);
+}
+
+main().catch((err) => die(err?.message || String(err)));
