@@ -1,0 +1,118 @@
+import type { Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
+import type { JitbitCredentials } from '../harness';
+import { Harness, tokenCredentials } from '../harness';
+
+const getTicket = (id: string | number) => ({
+	resource: 'ticket',
+	operation: 'get',
+	ticketId: { __rl: true, mode: 'id', value: String(id) },
+});
+
+describe('Jitbit credential', () => {
+	let sandbox: Sandbox;
+	let h: Harness;
+	beforeAll(async () => {
+		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false }), Harness.load()]);
+	});
+	afterAll(async () => await sandbox.close());
+	beforeEach(() => sandbox.reset());
+
+	const firstTicket = () => Math.min(...sandbox.db.tickets.keys());
+	const basic = (username: string, password: string, url = sandbox.url): JitbitCredentials => ({
+		helpdeskUrl: url,
+		authType: 'basic',
+		username,
+		password,
+		rateLimit: 0,
+	});
+
+	it('sends the API token as a Bearer header', async () => {
+		const { items, error } = await h.run(getTicket(firstTicket()), { credentials: tokenCredentials(sandbox.url, sandbox.users.admin.token) });
+		expect(error).toBeUndefined();
+		expect(items[0].json.TicketID).toBe(firstTicket());
+		expect(sandbox.requests[0].headers.authorization).toBe(`Bearer ${sandbox.users.admin.token}`);
+	});
+
+	it('sends Basic auth, including Windows logins written DOMAIN\\user', async () => {
+		const { error } = await h.run(getTicket(firstTicket()), { credentials: basic('DOMAIN\\jdoe', 'jdoe-pass') });
+		const expected = `Basic ${Buffer.from('DOMAIN\\jdoe:jdoe-pass').toString('base64')}`;
+		expect(sandbox.requests[0].headers.authorization).toBe(expected);
+		expect(sandbox.requests[0].user).toBe('DOMAIN\\jdoe');
+		// jdoe is a customer: the ticket may not be theirs, but authentication succeeded (not a 401)
+		expect(sandbox.requests[0].status).not.toBe(401);
+		if (error) expect(error.httpCode).not.toBe('401');
+	});
+
+	it.each([
+		['plain', ''],
+		['trailing slash', '/'],
+		['pasted /api', '/api'],
+		['pasted /api/', '/api/'],
+		['with /helpdesk', '/helpdesk'],
+		['with /helpdesk/api/', '/helpdesk/api/'],
+		['upper-case /API', '/API'],
+	])('normalises the Helpdesk URL (%s)', async (_name, suffix) => {
+		const { error } = await h.run(getTicket(firstTicket()), {
+			credentials: tokenCredentials(`  ${sandbox.url}${suffix}  `, sandbox.users.admin.token),
+		});
+		expect(error).toBeUndefined();
+		const expectedPath = suffix.toLowerCase().startsWith('/helpdesk') ? '/helpdesk/api/Ticket' : '/api/Ticket';
+		expect(sandbox.requests.map((r) => r.path)).toEqual([expectedPath]);
+	});
+
+	it('the credential test succeeds with good credentials in one request', async () => {
+		await expect(h.testCredential(tokenCredentials(sandbox.url, sandbox.users.admin.token))).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
+		expect(sandbox.requests.map((r) => `${r.method} ${r.endpoint}`)).toEqual(['POST authorization']);
+	});
+
+	it('the credential test costs exactly one request when the password is wrong', async () => {
+		const result = await h.testCredential(basic('admin', 'wrong'));
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/did not accept these credentials/);
+		expect(sandbox.requests).toHaveLength(1);
+		expect(sandbox.requests[0].status).toBe(401);
+	});
+
+	it('the credential test points at the Helpdesk URL when it leads to a web page, not the API', async () => {
+		// A wrong path on a real helpdesk answers 200 with the login page.
+		const result = await h.testCredential(tokenCredentials(`${sandbox.url}/nowhere`, sandbox.users.admin.token));
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/check that the Helpdesk URL points at your helpdesk/) });
+	});
+
+	it('the credential test explains a 404', async () => {
+		sandbox.inject({ kind: 'status', status: 404, endpoint: 'authorization' });
+		const result = await h.testCredential(tokenCredentials(sandbox.url, sandbox.users.admin.token));
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/No Jitbit API at this address/) });
+	});
+
+	it('a wrong token costs one request per call and says what to fix, without the token', async () => {
+		const { error } = await h.run(getTicket(firstTicket()), { credentials: tokenCredentials(sandbox.url, 'not-a-token') });
+		expect(sandbox.requests).toHaveLength(1);
+		expect(error?.httpCode).toBe('401');
+		expect(error?.message).toMatch(/rejected the credentials/);
+		expect(error?.description).toMatch(/expire when their user changes password/);
+		expect(JSON.stringify(error)).not.toContain('not-a-token');
+	});
+
+	it('three items with a wrong password cost three requests, never a re-send', async () => {
+		sandbox.setLockout({ attempts: 10, durationMs: 1000 });
+		const { error } = await h.run(getTicket(firstTicket()), {
+			credentials: basic('admin', 'wrong'),
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+		});
+		expect(error?.httpCode).toBe('401');
+		expect(sandbox.requests).toHaveLength(3);
+		expect(JSON.stringify(error)).not.toContain('wrong');
+	});
+
+	it('an expired token (password changed) gives the 401 explanation', async () => {
+		const oldToken = sandbox.users.tech.token;
+		sandbox.db.setPassword(sandbox.users.tech.userId, 'new-pass');
+		const { error } = await h.run(getTicket(firstTicket()), { credentials: tokenCredentials(sandbox.url, oldToken) });
+		expect(error?.description).toMatch(/expire when their user changes password/);
+	});
+});
