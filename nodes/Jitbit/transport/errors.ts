@@ -144,7 +144,8 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 	}
 	const code = networkCode(error);
 	if (code) {
-		return new NodeApiError(node, { code, target } as JsonObject, {
+		// Not `code`: NodeApiError would replace our message with its generic one for known codes.
+		return new NodeApiError(node, { networkError: code, target } as JsonObject, {
 			itemIndex,
 			message: `Could not reach the helpdesk at ${req.baseUrl ?? 'the configured URL'}: ${NETWORK_MESSAGES[code] ?? code}`,
 			description:
