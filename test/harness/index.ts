@@ -60,7 +60,7 @@ class LoadedNodeTypes implements INodeTypes {
 	constructor(private readonly loader: PackageDirectoryLoader) {}
 
 	private shortName(type: string) {
-		return type.replace(/^n8n-nodes-jitbit\./, '');
+		return type.startsWith(`${this.loader.packageName}.`) ? type.slice(this.loader.packageName.length + 1) : type;
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -160,8 +160,9 @@ export class Harness {
 		readonly nodeTypes: LoadedNodeTypes,
 	) {}
 
-	static async load(): Promise<Harness> {
-		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	/** Loads our package, or another package directory (the benchmark's bare fixture node). */
+	static async load(packageRoot = PACKAGE_ROOT): Promise<Harness> {
+		const loader = new PackageDirectoryLoader(packageRoot);
 		await loader.loadAll();
 		return new Harness(loader, new LoadedNodeTypes(loader));
 	}
@@ -181,14 +182,14 @@ export class Harness {
 			currentNodeExecutionIndex: 0,
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
-			formBaseUrl: '',
-			formWaitingBaseUrl: '',
-			formTestBaseUrl: '',
-			webhookBaseUrl: '',
-			webhookWaitingBaseUrl: '',
-			webhookTestBaseUrl: '',
-			mcpBaseUrl: '',
-			mcpTestBaseUrl: '',
+			formBaseUrl: 'http://127.0.0.1/form',
+			formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1/form-test',
+			webhookBaseUrl: 'http://127.0.0.1/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+			mcpBaseUrl: 'http://127.0.0.1/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1/mcp-test',
 			variables: {},
 			executeWorkflow: async () => {
 				throw new Error('harness: sub-workflows are not supported');
@@ -309,13 +310,19 @@ export class Harness {
 		const tempType: INodeType = {
 			description: {
 				...baseType.description,
+				name: 'jitbitCredentialTest',
 				requestDefaults: undefined,
 				credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test!.request } }],
 			},
 		};
-		const node = this.makeNode({});
-		const workflow = this.makeWorkflow(node);
+		const node = this.makeNode({}, { nodeType: 'jitbitCredentialTest' });
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => tempType, getByNameAndVersion: () => tempType, getKnownTypes: () => ({}) },
+		});
 		const additionalData = this.additionalData(credentials);
 		const context = new ExecuteContext(
 			workflow,

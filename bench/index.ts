@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: what the request pipeline buys and what it costs, side by side in one run.
+ *   1. 300 ticket creates against a sandbox enforcing 90 calls per 6 s (Jitbit's 90/min, scaled):
+ *      our node (pacing + backoff) vs n8n's default behaviour (pacing off, no retry).
+ *   2. 1 000 GETs with limits off: our node vs a bare declarative node vs raw axios.
+ * Figures, never pass/fail: these machines are noisy, so the suite asserts behaviour, not speed.
+ */
+import path from 'node:path';
+
+import axios from 'axios';
+import http from 'node:http';
+
+import { startSandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
+import { Harness, tokenCredentials } from '../test/harness';
+import { resetPacing } from '../dist/nodes/Jitbit/transport/throttle';
+
+const CREATES = Number(process.env.BENCH_CREATES ?? 300);
+const GETS = Number(process.env.BENCH_GETS ?? 1000);
+const LIMIT = 90;
+const WINDOW_S = 6;
+
+function row(cells: Array<string | number>) {
+	return cells.map((c, i) => String(c).padEnd(i === 0 ? 34 : 16)).join('');
+}
+
+async function createRun(h: Harness, sandbox: Sandbox, label: string, paced: boolean) {
+	sandbox.reset();
+	resetPacing();
+	const subject = `bench ${label}`;
+	const categoryId = [...sandbox.db.categories.keys()][0];
+	const items = Array.from({ length: CREATES }, (_, i) => ({ json: { n: i } }));
+	const started = Date.now();
+	const { items: out } = await h.run(
+		{
+			resource: 'ticket',
+			operation: 'create',
+			categoryId,
+			subject: `={{ "${subject} #" + $json.n }}`,
+			body: 'Created by the benchmark',
+			rateLimitHandling: paced ? {} : { maxRetries: 0 },
+		},
+		{
+			credentials: tokenCredentials(sandbox.url, sandbox.users.tech.token, paced ? { rateLimit: LIMIT, rateLimitWindow: WINDOW_S } : {}),
+			continueOnFail: true,
+			items,
+		},
+	);
+	const seconds = (Date.now() - started) / 1000;
+	const creates = sandbox.requests.filter((r) => r.endpoint === 'ticket' && r.method === 'POST');
+	const landed = [...sandbox.db.tickets.values()].filter((t) => t.subject.startsWith(subject));
+	const perSubject = new Map<string, number>();
+	for (const t of landed) perSubject.set(t.subject, (perSubject.get(t.subject) ?? 0) + 1);
+	const failed = out.filter((item) => item.error || item.json.error).length;
+	// Fraction of the limit: the fastest a sliding window of LIMIT per WINDOW_S allows for the
+	// tickets that landed (one burst per window, the last starting after ceil(n/LIMIT)-1 windows),
+	// divided by the time taken. 1.0 means the limit was used to the full.
+	const accepted = landed.length;
+	const idealSeconds = (Math.ceil(accepted / LIMIT) - 1) * WINDOW_S;
+	return {
+		label,
+		seconds,
+		fraction: idealSeconds / seconds,
+		failed,
+		rate429: creates.filter((r) => r.status === 429).length / Math.max(1, creates.length),
+		calls: creates.length,
+		duplicates: [...perSubject.values()].filter((n) => n > 1).length,
+		landed: accepted,
+	};
+}
+
+async function getRun(label: string, run: () => Promise<number>) {
+	await run(); // warm-up: JIT, sockets
+	const started = process.hrtime.bigint();
+	const count = await run();
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	return { label, ms, perCall: (ms * 1000) / count };
+}
+
+async function main() {
+	const [sandbox, h, bare] = await Promise.all([
+		startSandbox({ rateLimit: { limit: LIMIT, searchLimit: 60, windowMs: WINDOW_S * 1000 }, lockout: false }),
+		Harness.load(),
+		Harness.load(path.join(__dirname, 'fixture')),
+	]);
+	try {
+		console.log(`\n1) ${CREATES} ticket creates, sandbox limit ${LIMIT} calls / ${WINDOW_S} s (goal: ≥ 0.95 of the limit, 0 failed, ≤ 1% 429, 0 duplicates)\n`);
+		const paced = await createRun(h, sandbox, 'our node (pacing + backoff)', true);
+		const naive = await createRun(h, sandbox, 'n8n default (no pacing, no retry)', false);
+		console.log(row(['', 'our node', 'n8n default']));
+		const line = (name: string, f: (r: typeof paced) => string | number) => console.log(row([name, f(paced), f(naive)]));
+		line('wall time (s)', (r) => r.seconds.toFixed(1));
+		line('throughput / limit', (r) => r.fraction.toFixed(3));
+		line('tickets created', (r) => r.landed);
+		line('failed items', (r) => r.failed);
+		line('create calls sent', (r) => r.calls);
+		line('calls answered 429', (r) => `${(r.rate429 * 100).toFixed(1)}%`);
+		line('tickets created twice', (r) => r.duplicates);
+
+		sandbox.setRateLimit(false);
+		sandbox.reset();
+		resetPacing();
+		const id = String(Math.min(...sandbox.db.tickets.keys()));
+		const token = sandbox.users.admin.token;
+		const items = Array.from({ length: GETS }, () => ({ json: {} }));
+		console.log(`\n2) ${GETS} GET Ticket calls per run, limits off, all items concurrent (goal: pipeline ≤ 1.10 × bare node)\n`);
+		const ours = await getRun('our node (full pipeline)', async () => {
+			const { items: out } = await h.run(
+				{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: id } },
+				{ credentials: tokenCredentials(sandbox.url, token), items },
+			);
+			return out.length;
+		});
+		const bareRun = await getRun('bare declarative node', async () => {
+			const { items: out } = await bare.run(
+				{ baseUrl: sandbox.url, token, ticketId: id },
+				{ credentials: tokenCredentials(sandbox.url, token), items, nodeType: 'n8n-nodes-bench-bare.bareJitbit' },
+			);
+			return out.length;
+		});
+		const agent = new http.Agent({ keepAlive: true });
+		const raw = await getRun('raw axios, same concurrency', async () => {
+			const answers = await Promise.all(
+				items.map(() =>
+					axios.get(`${sandbox.url}/api/Ticket`, { params: { id }, headers: { Authorization: `Bearer ${token}` }, httpAgent: agent }),
+				),
+			);
+			return answers.length;
+		});
+		console.log(row(['', 'total (ms)', 'per call (µs)']));
+		for (const r of [ours, bareRun, raw]) console.log(row([r.label, r.ms.toFixed(0), r.perCall.toFixed(0)]));
+		console.log(`\nour node / bare node: ${(ours.ms / bareRun.ms).toFixed(3)}`);
+		console.log(`our node / raw axios: ${(ours.ms / raw.ms).toFixed(3)}`);
+		console.log(`bare node / raw axios: ${(bareRun.ms / raw.ms).toFixed(3)}`);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
