@@ -212,10 +212,8 @@ function createTicket(ctx: Ctx) {
 		tags: tagsParam(p) ?? [],
 		onBehalfUserName: userId !== ctx.viewer.userId ? ctx.viewer.username : null,
 	});
-	if (!db.isTech(db.user(userId)) && userId !== ctx.viewer.userId) {
-		t.updatedByUser = false;
-		t.updatedByPerformer = true;
-	}
+	// The update flags follow who created it (a tech creating on behalf of a customer is a tech update).
+	db.touchTicket(t, ctx.viewer.userId, t.lastUpdated);
 	if (assigned && !t.subscriberIds.includes(assigned)) t.subscriberIds.push(assigned);
 	saveUploads(ctx, { ticketId: t.ticketId });
 	return json(t.ticketId); // bare number (contract §1)
