@@ -316,6 +316,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 		});
 	});
+	// IIS keeps idle connections for 120 s; Node's 5 s default makes keep-alive clients race a closing socket.
+	server.keepAliveTimeout = 120_000;
+	server.headersTimeout = 125_000;
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
