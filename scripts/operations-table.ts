@@ -1,0 +1,46 @@
+/**
+ * Prints the README's operations table from the compiled node, so the table cannot drift from
+ * the code: `npx ts-node --transpile-only scripts/operations-table.ts` (after `npm run build`).
+ * With `--write`, replaces the table between the markers in README.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { Jitbit } from '../dist/nodes/Jitbit/Jitbit.node';
+
+const START = '<!-- operations:start -->';
+const END = '<!-- operations:end -->';
+
+export function operationsTable(): string {
+	const { properties } = new Jitbit().description;
+	const resources = (properties.find((p) => p.name === 'resource')!.options ?? []) as INodePropertyOptions[];
+	const lines = ['| Resource | Operation | What it does | Jitbit call |', '| --- | --- | --- | --- |'];
+	for (const resource of resources) {
+		const operations = properties.find(
+			(p: INodeProperties) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource.value),
+		);
+		for (const op of (operations?.options ?? []) as INodePropertyOptions[]) {
+			const request = op.routing?.request;
+			const call = request ? `\`${request.method ?? 'GET'} ${String(request.url).replace(/^=/, '')}\`` : '';
+			const text = String(op.description ?? op.action ?? '').replace(/\|/g, '\\|');
+			lines.push(`| ${resource.name} | ${op.name} | ${text} | ${call} |`);
+		}
+	}
+	return lines.join('\n');
+}
+
+if (require.main === module) {
+	const table = operationsTable();
+	if (process.argv.includes('--write')) {
+		const readme = path.join(__dirname, '..', 'README.md');
+		const text = fs.readFileSync(readme, 'utf8');
+		const start = text.indexOf(START);
+		const end = text.indexOf(END);
+		if (start < 0 || end < 0) throw new Error(`README.md lacks the ${START} / ${END} markers`);
+		fs.writeFileSync(readme, `${text.slice(0, start + START.length)}\n${table}\n${text.slice(end)}`);
+	} else {
+		process.stdout.write(`${table}\n`);
+	}
+}
