@@ -22,6 +22,11 @@ export function fmtMs(ms) {
 	return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
 }
 
+export function stripAnsi(s) {
+	// eslint-disable-next-line no-control-regex
+	return String(s).replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+}
+
 export function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
@@ -69,7 +74,8 @@ export function startProcess(cmd, args, { env, cwd = REPO, logFile, echo, name =
 	const out = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
 	const recent = [];
 	const listeners = new Set();
-	const onLine = (line) => {
+	const onLine = (raw) => {
+		const line = stripAnsi(raw);
 		recent.push(line);
 		if (recent.length > 400) recent.shift();
 		if (out) out.write(line + '\n');
@@ -189,7 +195,7 @@ export function runCommand(cmd, args, { env, cwd = REPO, timeoutMs = 120000, inh
 		child.on('close', (code, signal) => {
 			clearTimeout(t);
 			children.delete(child);
-			resolve({ code: timedOut ? -1 : code, signal, timedOut, output });
+			resolve({ code: timedOut ? -1 : code, signal, timedOut, output: stripAnsi(output) });
 		});
 	});
 }

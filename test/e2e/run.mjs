@@ -82,6 +82,19 @@ function reqQuery(req) {
 	return Object.fromEntries(new URL(u, 'http://x').searchParams);
 }
 
+/** Load every file listed in package.json `n8n` in a plain Node child and report what throws. */
+async function requireProblems() {
+	const pj = JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8'));
+	const files = [...(pj.n8n?.credentials || []), ...(pj.n8n?.nodes || [])];
+	const out = [];
+	for (const f of files) {
+		const abs = path.join(PKG_DIR, f);
+		const r = await L.runCommand(process.execPath, ['-e', `const m = require(${JSON.stringify(abs)}); for (const k of Object.keys(m)) new m[k]();`], { timeoutMs: 30000 });
+		if (r.code !== 0) out.push(`${f}: ${r.output.split('\n').find((l) => /Error/.test(l)) || r.output.slice(0, 300)}`);
+	}
+	return out.length ? `Loading the files directly:\n${out.join('\n')}` : 'The files load fine in plain Node (check class names vs file names).';
+}
+
 function ticketGetWorkflow() {
 	return {
 		id: TICKET_GET_WF,
@@ -240,7 +253,12 @@ async function main() {
 				.map((n) => n.name)
 				.filter((n) => n.startsWith(`${L.PACKAGE_NAME}.`));
 			log(`node types from the package: ${ours.join(', ') || 'none'}`);
-			assert(ours.includes('n8n-nodes-jitbit.jitbit'), `n8n-nodes-jitbit.jitbit is not among the loaded node types`);
+			if (!ours.includes('n8n-nodes-jitbit.jitbit')) {
+				// n8n only says "Failed to load package ... Class could not be found" whatever the real
+				// cause: require the files ourselves to show the actual exception.
+				const said = r.output.split('\n').filter((l, i, a) => /Failed to load package/.test(l) || /Failed to load package/.test(a[i - 1] || ''));
+				throw new Error(`n8n-nodes-jitbit.jitbit is not among the loaded node types.\n${said.join('\n')}\n${await requireProblems()}`);
+			}
 			if (fs.existsSync(path.join(PKG_DIR, 'dist', 'nodes', 'JitbitTrigger')))
 				assert(ours.includes('n8n-nodes-jitbit.jitbitTrigger'), 'dist/nodes/JitbitTrigger exists but n8n did not load jitbitTrigger');
 		});
