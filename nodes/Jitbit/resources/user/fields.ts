@@ -1,0 +1,184 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+type Show = Record<string, string[]>;
+
+const body = (property: string) => ({ send: { type: 'body' as const, property } });
+
+/** The profile fields CreateUser and UpdateUser share (contract §10); each is sent only when set. */
+const profile: INodeProperties[] = [
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		description: 'Login name. Older Jitbit versions require it on create; newer ones derive it from the email when omitted.',
+		routing: body('username'),
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Login password. Changing it invalidates the user\'s API token.',
+		routing: body('password'),
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		description: 'Given name of the user',
+		routing: body('firstName'),
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		description: 'Family name of the user',
+		routing: body('lastName'),
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		description: 'Phone number of the user',
+		routing: body('phone'),
+	},
+	{
+		displayName: 'Location',
+		name: 'location',
+		type: 'string',
+		default: '',
+		description: 'Office or location of the user, free text',
+		routing: body('location'),
+	},
+	{
+		displayName: 'Company Name',
+		name: 'company',
+		type: 'string',
+		default: '',
+		description: 'Name of the user\'s company. Jitbit creates the company if no company has this name.',
+		routing: body('company'),
+	},
+	{
+		displayName: 'Department Name',
+		name: 'department',
+		type: 'string',
+		default: '',
+		description: 'Name of the user\'s department. Jitbit creates the department if none has this name.',
+		routing: body('department'),
+	},
+];
+
+const sendWelcomeEmail: INodeProperties = {
+	displayName: 'Send Welcome Email',
+	name: 'sendWelcomeEmail',
+	type: 'boolean',
+	default: false,
+	description: 'Whether Jitbit emails the new user a welcome message with their login details',
+	routing: body('sendWelcomeEmail'),
+};
+
+/** Fields only UpdateUser takes. */
+const updateOnly: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: 'New email address of the user',
+		routing: body('email'),
+	},
+	{
+		displayName: 'Notes',
+		name: 'notes',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Internal notes about the user, visible to technicians',
+		routing: body('notes'),
+	},
+	{
+		displayName: 'Disabled',
+		name: 'disabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the user is disabled (cannot log in or submit tickets)',
+		routing: body('disabled'),
+	},
+	{
+		displayName: 'Email Notifications',
+		name: 'enableEmailNotifications',
+		type: 'boolean',
+		default: true,
+		description: 'Whether Jitbit sends this user email notifications',
+		routing: body('enableEmailNotifications'),
+	},
+	{
+		displayName: 'Greeting',
+		name: 'greeting',
+		type: 'string',
+		default: '',
+		description: 'Greeting a technician\'s replies start with',
+		routing: body('greeting'),
+	},
+	{
+		displayName: 'Signature',
+		name: 'signature',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Signature appended to a technician\'s replies',
+		routing: body('signature'),
+	},
+	{
+		displayName: 'Out of Office',
+		name: 'outOfOffice',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the technician is out of office',
+		routing: body('outOfOffice'),
+	},
+];
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+function collection(name: string, displayName: string, show: Show, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [...options].sort(byName),
+	};
+}
+
+/** The email field of Create and Create or Update: the user's identity in Jitbit. */
+export function emailField(show: Show, description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		required: true,
+		default: '',
+		description,
+		displayOptions: { show },
+		routing: body('email'),
+	};
+}
+
+export const createFields = (show: Show) =>
+	collection('additionalFields', 'Additional Fields', show, [...profile, sendWelcomeEmail]);
+
+export const updateFields = (show: Show) => collection('updateFields', 'Update Fields', show, [...profile, ...updateOnly]);
+
+/** Create or Update: the fields go to whichever call runs; email is the match key, so not here. */
+export const upsertFields = (show: Show) =>
+	collection('fields', 'Fields', show, [...profile, sendWelcomeEmail, ...updateOnly.filter((f) => f.name !== 'email')]);

@@ -1,0 +1,56 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requirePositiveIds } from '../../shared/validate';
+import { userLocator } from './locator';
+
+const show = { resource: ['user'], operation: ['merge'] };
+
+/**
+ * MergeUsers is in the spec only; its parameter names are an open question (contract §14.1). We
+ * send both candidate spellings, which agree: `userId` / `toUserId` is the user kept, `userId2` /
+ * `fromUserId` the user merged into it and removed (mirroring MergeTickets' `id` kept, `id2` removed).
+ */
+async function mergeParams(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const keep = String(this.getNodeParameter('userId', undefined, { extractValue: true }));
+	const gone = String(this.getNodeParameter('mergedUserId', undefined, { extractValue: true }));
+	if (keep === gone) {
+		throw new NodeOperationError(this.getNode(), 'A user cannot be merged into itself', {
+			itemIndex: this.getItemIndex(),
+			description: 'Pick two different users: the one to keep and the duplicate to merge into it.',
+		});
+	}
+	return {
+		...requestOptions,
+		body: { userId: keep, userId2: gone, toUserId: keep, fromUserId: gone },
+	};
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Merge',
+	value: 'merge',
+	action: 'Merge two users',
+	description:
+		'Merge a duplicate user into another (irreversible; needs a helpdesk administrator): tickets and comments move to the kept user, the duplicate is deleted',
+	routing: {
+		request: { method: 'POST', url: '/MergeUsers' },
+		send: { preSend: [requirePositiveIds({ userId: 'User ID', mergedUserId: 'Duplicate User ID' }), mergeParams] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Merging is irreversible: the duplicate user is deleted once their tickets and comments have moved to the kept user',
+		name: 'mergeNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	userLocator(show, { displayName: 'User to Keep', description: 'The user that remains after the merge' }),
+	userLocator(show, {
+		name: 'mergedUserId',
+		displayName: 'Duplicate User',
+		property: 'userId2',
+		description: 'The user merged into the kept user and then deleted',
+	}),
+];

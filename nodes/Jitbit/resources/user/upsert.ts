@@ -1,0 +1,71 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { findUserByEmail } from '../../methods/people';
+import { emailField, upsertFields } from './fields';
+
+const show = { resource: ['user'], operation: ['upsert'] };
+
+/** What the lookup found for the item being processed, read back when the answer arrives. */
+const matched = new WeakMap<object, { userId?: number }>();
+
+/**
+ * One UserByEmail lookup: an existing user turns the request into UpdateUser for that user,
+ * otherwise it stays CreateUser. A 404 from UserByEmail means "no such user", not a failure.
+ */
+async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const email = String(this.getNodeParameter('email', '')).trim();
+	const existing = await findUserByEmail(this, email, this.getItemIndex());
+	const body = { ...((requestOptions.body as IDataObject) ?? {}) };
+	if (!existing?.UserID) {
+		matched.set(this, {});
+		return { ...requestOptions, body };
+	}
+	const userId = Number(existing.UserID);
+	matched.set(this, { userId });
+	// The match key is already the user's email, and a welcome email only makes sense for a new user.
+	delete body.email;
+	delete body.sendWelcomeEmail;
+	return { ...requestOptions, url: '/UpdateUser', body: { userId, ...body } };
+}
+
+async function reportAction(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { userId } = matched.get(this) ?? {};
+	const email = String(this.getNodeParameter('email', '')).trim();
+	const json: IDataObject =
+		userId !== undefined
+			? { action: 'updated', userId, email }
+			: { action: 'created', userId: items[0]?.json.id ?? null, email };
+	return [{ json, pairedItem: { item: this.getItemIndex() } }];
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Create or Update',
+	value: 'upsert',
+	action: 'Create or update a user',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	routing: {
+		request: { method: 'POST', url: '/CreateUser' },
+		send: { preSend: [matchByEmail] },
+		output: { postReceive: [reportAction] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Matches by email: the user with this email is updated, otherwise a new user is created. The output field "action" says which happened. Needs a helpdesk administrator.',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	emailField(show, 'Email address that identifies the user: an existing user with it is updated, otherwise a new user is created'),
+	upsertFields(show),
+];
