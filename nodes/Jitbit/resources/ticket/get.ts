@@ -1,7 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { ticketDetails } from './details';
+import { simplifyTickets } from './simplify';
 
 const show = { resource: ['ticket'], operation: ['get'] };
 
@@ -9,10 +12,11 @@ export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get a ticket',
-	description: 'Retrieve one ticket with all its details',
+	description: 'Retrieve one ticket with all its details, optionally with its comments and custom fields',
 	routing: {
 		request: { method: 'GET', url: '/Ticket' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
+		output: { postReceive: [ticketDetails, simplifyTickets] },
 	},
 };
 
@@ -21,4 +25,38 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'query', property: 'id' } },
 	}),
+	simplifyField(show, 'ticket fields'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include Comments',
+				name: 'includeComments',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the ticket’s comments (oldest first) to the item, so one call gives the whole conversation. Costs one extra API call.',
+			},
+			{
+				displayName: 'Include Custom Fields',
+				name: 'includeCustomFields',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add the values of the ticket’s custom fields, unset ones included, to the item. Costs one extra API call.',
+			},
+			{
+				displayName: 'Strip HTML',
+				name: 'stripHtml',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to turn the HTML of the ticket body and comments into plain text',
+			},
+		],
+	},
 ];

@@ -1,0 +1,46 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ticketLocator } from '../../shared/locators';
+import { requirePositiveIds } from '../../shared/validate';
+import { confirm, inBody } from '../ticket/fields';
+import { VALUE_RULES } from './values';
+
+const show = { resource: ['customField'], operation: ['set'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Set',
+	value: 'set',
+	action: 'Set a custom field on a ticket',
+	description: 'Set the value of one custom field of a ticket. Fires automation rules as an edit in Jitbit does.',
+	routing: {
+		request: { method: 'POST', url: '/SetCustomField' },
+		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID', fieldId: 'Custom Field ID' })] },
+		output: { postReceive: [confirm({ ticketId: 'ticketId', fieldId: 'fieldId' })] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	ticketLocator({ displayOptions: { show }, routing: inBody('ticketId') }),
+	{
+		displayName: 'Field Name or ID',
+		name: 'fieldId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCustomFieldsForCategory', loadOptionsDependsOn: ['ticketId'] },
+		required: true,
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'The list shows the custom fields of the chosen ticket’s category',
+		displayOptions: { show },
+		routing: inBody('fieldId'),
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		description: `The new value. ${VALUE_RULES} Empty clears the field.`,
+		displayOptions: { show },
+		routing: inBody('value'),
+	},
+];

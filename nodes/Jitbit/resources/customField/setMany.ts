@@ -1,0 +1,45 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ticketLocator } from '../../shared/locators';
+import { requirePositiveIds } from '../../shared/validate';
+import { confirm, inBody } from '../ticket/fields';
+import { customFieldValuesField, readCustomFieldValues } from './values';
+
+const show = { resource: ['customField'], operation: ['setMany'] };
+
+/** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (contract §7). */
+async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const values = readCustomFieldValues(this, 'customFieldsUi');
+	if (!values.length) {
+		throw new NodeOperationError(this.getNode(), 'No custom fields to set', {
+			itemIndex: this.getItemIndex(),
+			description: 'Add at least one field under "Custom Fields".',
+		});
+	}
+	const fields = Object.fromEntries(values.map(({ fieldId, value }) => [`cf${fieldId}`, value]));
+	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), ...fields } };
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Set Many',
+	value: 'setMany',
+	action: 'Set several custom fields on a ticket',
+	description: 'Set the values of several custom fields of a ticket in one call',
+	routing: {
+		request: { method: 'POST', url: '/SetCustomFields' },
+		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' }), sendFieldValues] },
+		output: { postReceive: [confirm({ ticketId: 'ticketId' })] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	ticketLocator({ displayOptions: { show }, routing: inBody('ticketId') }),
+	customFieldValuesField({ displayOptions: { show }, required: true }),
+];

@@ -1,0 +1,11 @@
+import { ticketWrite } from './relations';
+
+export const { option, description } = ticketWrite({
+	value: 'addSubscriber',
+	name: 'Add Subscriber',
+	action: 'Add a subscriber to a ticket',
+	description: 'Subscribe a user to a ticket so they receive its updates',
+	url: '/AddSubscriber',
+	tickets: [{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The ticket to subscribe the user to' }],
+	user: { displayName: 'User', description: 'The user who will receive the ticket’s updates' },
+});

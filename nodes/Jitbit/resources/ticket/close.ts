@@ -1,0 +1,34 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ticketLocator } from '../../shared/locators';
+import { requirePositiveIds } from '../../shared/validate';
+import { confirm, inBody } from './fields';
+
+const show = { resource: ['ticket'], operation: ['close'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Close',
+	value: 'close',
+	action: 'Close a ticket',
+	description: 'Close a ticket, optionally without emailing the customer',
+	routing: {
+		// The spec says GET; POST with form fields works too (TS-bar, TS-x) and keeps writes off
+		// GET, so a proxy or retry never repeats it by accident (contract §2 guidance).
+		request: { method: 'POST', url: '/Close' },
+		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
+		output: { postReceive: [confirm({ ticketId: 'ticketId' }, { closed: true })] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	ticketLocator({ displayOptions: { show }, routing: inBody('id') }),
+	{
+		displayName: 'Suppress Notification',
+		name: 'suppressNotification',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to close without emailing the customer',
+		displayOptions: { show },
+		routing: inBody('suppressNotification'),
+	},
+];

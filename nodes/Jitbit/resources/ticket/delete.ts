@@ -1,0 +1,11 @@
+import { ticketWrite } from './relations';
+
+export const { option, description } = ticketWrite({
+	value: 'delete',
+	name: 'Delete',
+	action: 'Delete a ticket',
+	description: 'Permanently delete a ticket with its comments and files. Irreversible. Needs administrator rights.',
+	url: '/DeleteTicket',
+	notice: 'Deleting cannot be undone: the ticket, its comments and its files are removed permanently',
+	tickets: [{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The ticket to delete' }],
+});

@@ -1,0 +1,128 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { simplifyField } from '../../shared/simplify';
+import { idLocator } from '../../shared/locators';
+import { paginate } from '../../transport';
+import { byDisplayName, DAY_VALUE, inQuery, userLocator } from './fields';
+import { sharedTicketFilters } from './filters';
+import { simplifyTickets } from './simplify';
+
+const show = { resource: ['ticket'], operation: ['getMany'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many tickets',
+	description: 'List the tickets you can see, newest activity first, filtered by status, category, people, tags and dates',
+	routing: {
+		request: { method: 'GET', url: '/Tickets' },
+		// Jitbit returns at most 300 tickets per call; `offset` moves through the rest.
+		operations: { pagination: paginate({ style: 'offset', pageSize: 300 }) },
+		output: { postReceive: [simplifyTickets] },
+	},
+};
+
+const filters: INodeProperties[] = [
+	...sharedTicketFilters(),
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		default: 'all',
+		description: 'Which tickets to list',
+		options: [
+			{ name: 'All', value: 'all', description: 'All tickets, closed ones included' },
+			{ name: 'Assigned to Me', value: 'handledbyme', description: 'Tickets assigned to the connected user' },
+			{ name: 'Unanswered', value: 'unanswered', description: 'New tickets, or tickets updated by the customer' },
+			{ name: 'Unclosed', value: 'unclosed', description: 'All tickets that are not closed' },
+		],
+		routing: inQuery('mode'),
+	},
+	{
+		displayName: 'Section ID',
+		name: 'sectionId',
+		type: 'number',
+		default: 0,
+		description: 'Only tickets in categories of this section (the "Section" of a category)',
+		routing: inQuery('sectionId'),
+	},
+	idLocator('searchCompanies', 'Company ID', {
+		name: 'fromCompanyId',
+		displayName: 'Company',
+		required: false,
+		description: 'Only tickets submitted by users of this company',
+		routing: inQuery('fromCompanyId'),
+	}),
+	userLocator({
+		name: 'handledByUserID',
+		displayName: 'Assignee',
+		required: false,
+		description: 'Only tickets assigned to this technician',
+		routing: inQuery('handledByUserID'),
+	}),
+	{
+		displayName: 'Tag',
+		name: 'tagName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. vpn',
+		description: 'Only tickets with this tag',
+		routing: inQuery('tagName'),
+	},
+	{
+		displayName: 'Updated From',
+		name: 'updatedFrom',
+		type: 'dateTime',
+		default: '',
+		description: 'Only tickets last updated on or after this day',
+		routing: inQuery('updatedFrom', DAY_VALUE),
+	},
+	{
+		displayName: 'Updated To',
+		name: 'updatedTo',
+		type: 'dateTime',
+		default: '',
+		description: 'Only tickets last updated on or before this day',
+		routing: inQuery('updatedTo', DAY_VALUE),
+	},
+	{
+		displayName: 'Due in Days',
+		name: 'dueInDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 7,
+		description: 'Only open tickets due within this many days from today (overdue ones included)',
+		routing: inQuery('dueInDays'),
+	},
+	{
+		displayName: 'Include Custom Fields',
+		name: 'includeCustomFields',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to add the custom field values to each ticket',
+		routing: inQuery('includeCustomFields'),
+	},
+	{
+		displayName: 'Subscribed Only',
+		name: 'subscribedOnly',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to list only the tickets the connected user is subscribed to',
+		routing: inQuery('subscribedOnly'),
+	},
+];
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: filters.sort(byDisplayName),
+	},
+	simplifyField(show, 'ticket fields'),
+];

@@ -1,0 +1,60 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { simplifyField } from '../../shared/simplify';
+import { paginate } from '../../transport';
+import { byDisplayName, inQuery, userLocator } from './fields';
+import { sharedTicketFilters } from './filters';
+import { simplifyTickets } from './simplify';
+
+const show = { resource: ['ticket'], operation: ['search'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Search',
+	value: 'search',
+	action: 'Search tickets',
+	description: 'Find tickets whose subject, body or comments contain the given text',
+	routing: {
+		request: { method: 'GET', url: '/Search' },
+		// Search pages are smaller than Tickets' (Jitbit's own client clamps `count` to 100), so a
+		// full page of 100 is what tells that more may follow.
+		operations: { pagination: paginate({ style: 'offset', pageSize: 100 }) },
+		output: { postReceive: [simplifyTickets] },
+	},
+};
+
+const filters: INodeProperties[] = [
+	...sharedTicketFilters(),
+	userLocator({
+		name: 'assignedToUserId',
+		displayName: 'Assignee',
+		required: false,
+		description: 'Only tickets assigned to this technician',
+		routing: inQuery('assignedToUserId'),
+	}),
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Query',
+		name: 'query',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. printer jammed',
+		description: 'Text to look for in ticket subjects, bodies and comments. Jitbit allows 60 searches per minute.',
+		displayOptions: { show },
+		routing: inQuery('query'),
+	},
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: filters.sort(byDisplayName),
+	},
+	simplifyField(show, 'ticket fields'),
+];
