@@ -1,0 +1,55 @@
+import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { ticketLocator } from '../../shared/locators';
+import { requirePositiveIds } from '../../shared/validate';
+
+const show = { resource: ['attachment'], operation: ['getMany'] };
+
+/** The ticket detail carries its files in `Attachments`: one item per file. */
+async function attachmentsOfTicket(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.flatMap((item) => ((item.json.Attachments as IDataObject[] | undefined) ?? []).map((json) => ({ json })));
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many attachments of a ticket',
+	description: 'List the files attached to a ticket and its comments; use the FileID to download or delete one',
+	routing: {
+		request: { method: 'GET', url: '/Attachments' },
+		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	ticketLocator({
+		description: 'The ticket whose files to list: pick it, enter its number, or paste its link from Jitbit',
+		displayOptions: { show },
+		routing: { send: { type: 'query', property: 'id' } },
+	}),
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		default: 'attachments',
+		description:
+			'Where Jitbit is asked for the files. Some Jitbit instances return nothing from the Attachments call; the ticket details list the same files.',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Attachments List',
+				value: 'attachments',
+				description: 'Jitbit\'s Attachments call for the ticket',
+			},
+			{
+				name: 'Ticket Details',
+				value: 'ticket',
+				description: 'The Attachments list inside the ticket\'s details (use when the other source returns nothing)',
+				routing: {
+					request: { url: '/Ticket' },
+					output: { postReceive: [attachmentsOfTicket] },
+				},
+			},
+		],
+	},
+];
