@@ -1,0 +1,86 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { jitbitApiRequest } from '../Jitbit/transport';
+import { isoDate } from '../Jitbit/shared/simplify';
+
+/** Jitbit's largest Tickets page (contract §2). */
+export const PAGE = 300;
+const DAY_MS = 86_400_000;
+
+/** The list item's id is IssueID; some versions send TicketID (contract §12). */
+export function ticketIdOf(item: IDataObject): number {
+	return Number(item.IssueID ?? item.TicketID);
+}
+
+/** A Jitbit date (ISO or the older `/Date(ms)/`) as epoch ms; NaN when absent or unreadable. */
+export function timeOf(value: unknown): number {
+	const iso = isoDate(value);
+	return iso === null ? NaN : Date.parse(iso);
+}
+
+export const updatedAt = (item: IDataObject) => timeOf(item.LastUpdated);
+export const issuedAt = (item: IDataObject) => timeOf(item.IssueDate);
+
+/**
+ * The day filter for "since this moment". Jitbit filters by whole days in its own time zone,
+ * so going back one more day never excludes an item whatever the server's offset.
+ */
+export function dayFilter(ms: number): string {
+	return new Date(ms - DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Oldest first by the given time, then by ticket id, so a backlog is emitted in order. */
+export function oldestFirst(time: (item: IDataObject) => number) {
+	return (a: IDataObject, b: IDataObject) => time(a) - time(b) || ticketIdOf(a) - ticketIdOf(b);
+}
+
+export function isNewestUpdatedFirst(rows: IDataObject[]): boolean {
+	for (let i = 1; i < rows.length; i++) if (!(updatedAt(rows[i - 1]) >= updatedAt(rows[i]))) return false;
+	return true;
+}
+
+export interface ScanOptions {
+	/**
+	 * Stop paging once a full page is visibly sorted newest-updated first (Jitbit's default
+	 * order) and already ends before this time: later pages can only hold older tickets. When a
+	 * page is not in that order, every page is read, so the result never depends on it.
+	 */
+	stopBefore?: number;
+	/** Read only the first page (a sample, or the first look at a helpdesk). */
+	firstPageOnly?: boolean;
+}
+
+/**
+ * Tickets matching `qs`, one `GET Tickets` per 300, deduplicated by id (an update between two
+ * page reads can shift a ticket onto the next page; the newer copy wins).
+ */
+export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options: ScanOptions = {}): Promise<IDataObject[]> {
+	const byId = new Map<number, IDataObject>();
+	for (let offset = 0; ; offset += PAGE) {
+		const body = await jitbitApiRequest(ctx, { method: 'GET', url: '/Tickets', qs: { ...qs, count: PAGE, offset } });
+		const rows = Array.isArray(body) ? body : [];
+		let fresh = 0;
+		for (const row of rows) {
+			const id = ticketIdOf(row);
+			if (!Number.isFinite(id)) continue;
+			const known = byId.get(id);
+			if (!known) fresh++;
+			if (!known || !(updatedAt(known) >= updatedAt(row))) byId.set(id, row);
+		}
+		if (options.firstPageOnly || rows.length < PAGE) break;
+		// A server that ignores `offset` would repeat the first page forever.
+		if (fresh === 0) break;
+		const last = rows[rows.length - 1];
+		if (options.stopBefore !== undefined && isNewestUpdatedFirst(rows) && updatedAt(last) < options.stopBefore) break;
+	}
+	return [...byId.values()];
+}
+
+export async function getTicket(ctx: IPollFunctions, id: number): Promise<IDataObject> {
+	return (await jitbitApiRequest(ctx, { method: 'GET', url: '/Ticket', qs: { id } })) as IDataObject;
+}
+
+export async function getComments(ctx: IPollFunctions, ticketId: number): Promise<IDataObject[]> {
+	const body = await jitbitApiRequest(ctx, { method: 'GET', url: '/comments', qs: { id: ticketId } });
+	return Array.isArray(body) ? body : [];
+}
