@@ -92,6 +92,13 @@ describe('Ticket → Get', () => {
 		expect(fields.find((f) => f.FieldName === 'Asset tag')?.Value).toBe(sandbox.db.ticket(T).customFields[1]);
 	});
 
+	it('strips HTML to readable text: blocks, lists, links and entities', async () => {
+		sandbox.db.ticket(T).body =
+			'<div><p>Hi&nbsp;there &amp; welcome</p><ul><li>one</li><li>two &lt;3</li></ul>See <a href="https://kb.example/vpn">the guide</a>.<br>Thanks<script>x()</script></div>';
+		const { items } = await run({ operation: 'get', ticketId: rl(T), options: { stripHtml: true } });
+		expect(items[0].json.body).toBe('Hi there & welcome\n\n- one\n- two <3\nSee the guide (https://kb.example/vpn).\nThanks');
+	});
+
 	it('simplifies the added comments and custom fields too', async () => {
 		const { items } = await run({
 			operation: 'get',

@@ -62,7 +62,7 @@ export function htmlToText(html: unknown): string {
 		})
 		.replace(/<br\s*\/?>/gi, '\n')
 		.replace(/<li\b[^>]*>/gi, '\n- ')
-		.replace(/<\/(p|div|h[1-6]|ul|ol|li|tr|table|blockquote|pre|section|article|header|footer)\s*>/gi, '\n')
+		.replace(/<\/(p|div|h[1-6]|ul|ol|tr|table|blockquote|pre|section|article|header|footer)\s*>/gi, '\n')
 		.replace(/<(p|div|h[1-6]|ul|ol|tr|table|blockquote|pre|section|article|header|footer|hr)\b[^>]*>/gi, '\n')
 		.replace(/<\/t[dh]\s*>/gi, '\t')
 		.replace(/<[^>]+>/g, '');

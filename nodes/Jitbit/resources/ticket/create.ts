@@ -36,7 +36,8 @@ const afterCreate: PostReceiveAction = async function (
 ): Promise<INodeExecutionData[]> {
 	const id = Number(items[0]?.json.id);
 	const itemIndex = this.getItemIndex();
-	const dueDate = (this.getNodeParameter('additionalFields.dueDate', '') as string) || '';
+	const picked = this.getNodeParameter('additionalFields.dueDate', '') as unknown;
+	const dueDate = picked instanceof Date ? picked.toISOString() : String(picked ?? '');
 	if (dueDate) {
 		await jitbitApiRequest(this, { method: 'POST', url: '/UpdateTicket', body: { id, dueDate }, itemIndex });
 	}

@@ -29,7 +29,7 @@ const filters: INodeProperties[] = [
 		name: 'assignedToUserId',
 		displayName: 'Assignee',
 		required: false,
-		description: 'Only tickets assigned to this technician',
+		description: 'Only tickets assigned to this technician (a filter not every Jitbit version documents)',
 		routing: inQuery('assignedToUserId'),
 	}),
 ];
