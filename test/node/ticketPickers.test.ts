@@ -96,6 +96,16 @@ describe('load options', () => {
 		expect(options.find((o) => o.value === 7)?.description).toBe('For technicians only');
 	});
 
+	it('getSections: the sections found in the categories', async () => {
+		const options = await h.loadOptions('getSections', creds());
+		expect(calls()).toEqual([{ method: 'GET', endpoint: 'categories', query: {} }]);
+		expect(options).toEqual([
+			{ name: 'Billing', value: 3 },
+			{ name: 'Facilities', value: 2 },
+			{ name: 'IT', value: 1 },
+		]);
+	});
+
 	it('getPriorities and getStatuses are fixed lists and cost no call', async () => {
 		expect(await h.loadOptions('getPriorities', creds())).toEqual([
 			{ name: 'Low', value: -1 },

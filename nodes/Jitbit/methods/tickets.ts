@@ -156,6 +156,17 @@ async function getCategories(this: ILoadOptionsFunctions): Promise<INodeProperty
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Sections, read from the categories (each carries its SectionID and Section name). */
+async function getSections(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const categories = (await jitbitApiRequest(this, { method: 'GET', url: '/categories' })) as IDataObject[];
+	const sections = new Map<number, string>();
+	for (const category of categories) {
+		if (category.SectionID === null || category.SectionID === undefined) continue;
+		sections.set(Number(category.SectionID), String(category.Section ?? `Section ${category.SectionID}`));
+	}
+	return [...sections].map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 async function getPriorities(): Promise<INodePropertyOptions[]> {
 	return PRIORITIES;
 }
@@ -211,4 +222,4 @@ async function getCustomFieldsForCategory(this: ILoadOptionsFunctions): Promise<
 
 export const listSearch = { searchTickets, searchTechnicians };
 
-export const loadOptions = { getCategories, getPriorities, getStatuses, getCustomFieldsForCategory };
+export const loadOptions = { getCategories, getSections, getPriorities, getStatuses, getCustomFieldsForCategory };

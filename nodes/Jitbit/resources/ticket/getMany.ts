@@ -40,11 +40,13 @@ const filters: INodeProperties[] = [
 		routing: inQuery('mode'),
 	},
 	{
-		displayName: 'Section ID',
+		displayName: 'Section Name or ID',
 		name: 'sectionId',
-		type: 'number',
-		default: 0,
-		description: 'Only tickets in categories of this section (the "Section" of a category)',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSections' },
+		default: '',
+		description:
+			'Only tickets in categories of this section. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: inQuery('sectionId'),
 	},
 	idLocator('searchCompanies', 'Company ID', {
