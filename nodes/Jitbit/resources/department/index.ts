@@ -1,8 +1,9 @@
 import type { Resource } from '../operation';
+import * as getMany from './getMany';
 
 export const department: Resource = {
 	name: 'Department',
 	value: 'department',
-	description: 'Departments users belong to',
-	operations: [],
+	description: 'Departments that users belong to',
+	operations: [getMany],
 };

@@ -1,0 +1,30 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { requirePositiveIds } from '../../shared/validate';
+
+const show = { resource: ['article'], operation: ['get'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a knowledge base article',
+	description: 'Retrieve one knowledge base article with its body and attachments',
+	routing: {
+		// The path form Article/{id} is what PY1 and HB use (contract §11); the id is checked first.
+		request: { method: 'GET', url: '=/Article/{{ encodeURIComponent(String($parameter.articleId).trim()) }}' },
+		send: { preSend: [requirePositiveIds({ articleId: 'Article ID' })] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Article ID',
+		name: 'articleId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 12',
+		description: 'ID of the article: the ArticleId of an item from Knowledge Base Article → Get Many',
+		displayOptions: { show },
+	},
+];

@@ -1,0 +1,26 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { namedFields, optionalFields } from './fields';
+
+const show = { resource: ['asset'], operation: ['create'] };
+
+export const option: INodePropertyOptions = {
+	name: 'Create',
+	value: 'create',
+	action: 'Create an asset',
+	description: 'Add an inventory asset (needs a technician); returns its ID',
+	routing: { request: { method: 'POST', url: '/Asset' } },
+};
+
+export const description: INodeProperties[] = [
+	...namedFields.map((field) => ({ ...field, required: true, displayOptions: { show } })),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: optionalFields,
+	},
+];

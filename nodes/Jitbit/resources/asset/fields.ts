@@ -1,0 +1,107 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { idLocator } from '../../shared/locators';
+import { requirePositiveIds } from '../../shared/validate';
+
+type Show = Record<string, string[]>;
+
+const body = (property: string) => ({ send: { type: 'body' as const, property } });
+
+/** Manufacturer, type and supplier are names: Jitbit files the asset under them (contract §11). */
+export const namedFields: INodeProperties[] = [
+	{
+		displayName: 'Model Name',
+		name: 'modelName',
+		type: 'string',
+		default: '',
+		description: 'Model name of the asset, e.g. "Latitude 7440"',
+		routing: body('modelName'),
+	},
+	{
+		displayName: 'Manufacturer',
+		name: 'manufacturer',
+		type: 'string',
+		default: '',
+		description: 'Manufacturer name, e.g. "Dell"',
+		routing: body('manufacturer'),
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'string',
+		default: '',
+		description: 'Asset type name, e.g. "Laptop"',
+		routing: body('type'),
+	},
+	{
+		displayName: 'Supplier',
+		name: 'supplier',
+		type: 'string',
+		default: '',
+		description: 'Supplier name, e.g. "CDW"',
+		routing: body('supplier'),
+	},
+];
+
+export const optionalFields: INodeProperties[] = [
+	{
+		displayName: 'Comments',
+		name: 'comments',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'Free-text comments about the asset',
+		routing: body('comments'),
+	},
+	{
+		displayName: 'Location',
+		name: 'location',
+		type: 'string',
+		default: '',
+		description: 'Where the asset is, free text',
+		routing: body('location'),
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 1,
+		description: 'How many units this asset record stands for',
+		routing: body('quantity'),
+	},
+	{
+		displayName: 'Serial Number',
+		name: 'serialNumber',
+		type: 'string',
+		default: '',
+		description: 'Serial number of the asset',
+		routing: body('serialNumber'),
+	},
+];
+
+export function assetIdField(show: Show, property = 'id'): INodeProperties {
+	return {
+		displayName: 'Asset ID',
+		name: 'assetId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 17',
+		description: 'ID of the asset, as listed by Asset → Get Many (ItemID in the raw output)',
+		displayOptions: { show },
+		routing: { send: { type: property === 'id' ? 'query' : 'body', property } },
+	};
+}
+
+export const requireAssetId = requirePositiveIds({ assetId: 'Asset ID' });
+
+export function companyFilter(): INodeProperties {
+	return idLocator('searchCompanies', 'Company ID', {
+		name: 'assignedToCompanyId',
+		displayName: 'Assigned to Company',
+		description: 'Only assets of this company',
+		required: false,
+		routing: { send: { type: 'query', property: 'assignedToCompanyId' } },
+	});
+}

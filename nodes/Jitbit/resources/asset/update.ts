@@ -1,0 +1,52 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { jitbitApiRequest } from '../../transport';
+import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
+
+const show = { resource: ['asset'], operation: ['update'] };
+
+/**
+ * UpdateAsset resets the quantity to 1 when it is omitted (contract §11). When the user does not
+ * set a quantity, the asset's current one is read first and sent unchanged.
+ */
+async function keepQuantity(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const body = (requestOptions.body as IDataObject) ?? {};
+	if (body.quantity !== undefined && body.quantity !== '') return requestOptions;
+	const asset = (await jitbitApiRequest(this, {
+		method: 'GET',
+		url: '/Asset',
+		qs: { id: body.id },
+		itemIndex: this.getItemIndex(),
+	})) as IDataObject;
+	return { ...requestOptions, body: { ...body, quantity: asset.Quantity ?? 1 } };
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an asset',
+	description: 'Change an asset\'s fields (needs a technician); fields left out keep their values, including the quantity',
+	routing: {
+		request: { method: 'POST', url: '/UpdateAsset' },
+		send: { preSend: [requireAssetId, keepQuantity] },
+	},
+};
+
+export const description: INodeProperties[] = [
+	{ ...assetIdField(show), routing: { send: { type: 'body', property: 'id' } } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [...namedFields, ...optionalFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];

@@ -1,0 +1,11 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many departments',
+	description: 'List the departments users can belong to',
+	routing: { request: { method: 'GET', url: '/Departments' } },
+};
+
+export const description: INodeProperties[] = [];
