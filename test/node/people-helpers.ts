@@ -22,8 +22,7 @@ export function useEnv(): Env {
 	const env = {} as Env;
 	beforeAll(async () => {
 		env.sb = await startSandbox({ rateLimit: false, lockout: false });
-		// PEOPLE_ROOT: a private build, while other parts of the working tree do not compile.
-		env.h = await Harness.load(process.env.PEOPLE_ROOT || undefined);
+		env.h = await Harness.load();
 		env.admin = tokenCredentials(env.sb.url, env.sb.users.admin.token);
 		env.tech = tokenCredentials(env.sb.url, env.sb.users.tech.token);
 		env.customer = tokenCredentials(env.sb.url, env.sb.users.customer.token);
