@@ -134,6 +134,14 @@ describe('Comment', () => {
 		expect(items[0].json).toMatchObject({ IssueID: 1003, Body: expect.any(String), CommentDate: expect.any(String) });
 	});
 
+	it('Get Many with Strip HTML returns plain-text bodies', async () => {
+		env.sb.db.addComment(1001, { userId: 2, body: '<p>Line &amp; one</p><ul><li>a</li><li>b</li></ul>' });
+		const { items, error } = await env.run({ resource: 'comment', operation: 'getMany', ticketId: byId(1001), stripHtml: true });
+		expect(error).toBeUndefined();
+		expect(items.at(-1)!.json.Body).toBe('Line & one\n\n- a\n- b');
+		expect(items.every((i) => !/<[a-z]/i.test(String(i.json.Body)))).toBe(true);
+	});
+
 	it('Get Templates passes CommentTemplates items through', async () => {
 		const { items, error } = await env.run({ resource: 'comment', operation: 'getTemplates' });
 		expect(error).toBeUndefined();

@@ -1,9 +1,16 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { htmlToText } from '../../shared/html';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 
 const show = { resource: ['comment'], operation: ['getMany'] };
+
+/** Comment bodies are HTML; agents and text fields want plain text. */
+async function stripHtml(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (!this.getNodeParameter('stripHtml', false)) return items;
+	return items.map((item) => ({ ...item, json: { ...item.json, Body: htmlToText(item.json.Body) } }));
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -13,6 +20,7 @@ export const option: INodePropertyOptions = {
 	routing: {
 		request: { method: 'GET', url: '/comments' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
+		output: { postReceive: [stripHtml] },
 	},
 };
 
@@ -22,4 +30,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'query', property: 'id' } },
 	}),
+	{
+		displayName: 'Strip HTML',
+		name: 'stripHtml',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to turn each comment\'s HTML Body into plain text (line breaks and list items kept)',
+		displayOptions: { show },
+	},
 ];
