@@ -375,3 +375,20 @@ describe('static data', () => {
 		expect(other.state()).not.toHaveProperty('lastId');
 	});
 });
+
+describe('node description', () => {
+	test('a polling trigger on the jitbitApi credential whose pickers all exist', () => {
+		const type = env.h.nodeTypes.getByNameAndVersion('n8n-nodes-jitbit.jitbitTrigger');
+		const d = type.description;
+		expect(d).toMatchObject({ polling: true, inputs: [], credentials: [{ name: 'jitbitApi', required: true }] });
+		expect(d.usableAsTool).toBeUndefined();
+		expect(d.properties.map((p) => p.name)).toContain('rateLimitHandling');
+		const wanted = JSON.stringify(d.properties).match(/"(loadOptionsMethod|searchListMethod)":"(\w+)"/g) ?? [];
+		for (const entry of wanted) {
+			const [, kind, name] = /"(\w+)":"(\w+)"/.exec(entry)!;
+			const table = kind === 'loadOptionsMethod' ? type.methods?.loadOptions : type.methods?.listSearch;
+			expect({ [name]: typeof table?.[name] }).toEqual({ [name]: 'function' });
+		}
+		expect(wanted.length).toBe(4);
+	});
+});
