@@ -1,3 +1,16 @@
+/**
+ * The Jitbit Trigger's polls. Jitbit's Tickets list filters dates by whole day and stamps
+ * LastUpdated to the second, so the cursor is:
+ * - New Ticket: the highest ticket id seen (+ its IssueDate, for the `dateFrom` day filter).
+ * - Other events: the newest LastUpdated seen + the ids seen at exactly that second (`boundary`),
+ *   so a ticket changed later within that same second is still new, and a seen one is not repeated.
+ *   New Comment also keeps, per boundary ticket, the newest comment id accounted for.
+ * - Status Changed: the last status of the 300 most recently changed tickets. A ticket dormant
+ *   beyond that memory whose next change is a status change only fires if it was closed
+ *   (ResolvedDate dates it); otherwise its status is recorded silently.
+ * Known limit of second resolution: two edits of one ticket within the second the poll read it
+ * emit one Ticket Updated item (with the state as read); comments and statuses are still caught.
+ */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { jitbitApiRequest } from '../Jitbit/transport';
