@@ -97,8 +97,8 @@ async function main() {
 		line('calls answered 429', (r) => `${(r.rate429 * 100).toFixed(1)}%`);
 		line('tickets created twice', (r) => r.duplicates);
 
+		sandbox.reset(); // restores the start settings, so the limit goes off after it
 		sandbox.setRateLimit(false);
-		sandbox.reset();
 		resetPacing();
 		const id = String(Math.min(...sandbox.db.tickets.keys()));
 		const token = sandbox.users.admin.token;

@@ -6,6 +6,7 @@ import { Harness, tokenCredentials } from '../harness';
 const getTicket = (id: string | number) => ({
 	resource: 'ticket',
 	operation: 'get',
+	simplify: false,
 	ticketId: { __rl: true, mode: 'id', value: String(id) },
 });
 

@@ -31,7 +31,7 @@ describe('Ticket → Get through the real engine', () => {
 
 	it('takes the ticket number from a pasted Jitbit link', async () => {
 		await h.run(
-			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'url', value: `${sandbox.url}/helpdesk/Ticket/${ids()[6]}` } },
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'url', value: `${sandbox.url}/helpdesk/Ticket/${ids()[6]}` } },
 			{ credentials: creds() },
 		);
 		expect(sandbox.requests[0].query).toEqual({ id: String(ids()[6]) });
@@ -39,7 +39,7 @@ describe('Ticket → Get through the real engine', () => {
 
 	it('with continueOnFail, a missing id yields an error item and the other items go on', async () => {
 		const { items, error } = await h.run(
-			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ credentials: creds(), continueOnFail: true, items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }, { json: { id: ids()[1] } }] },
 		);
 		expect(error).toBeUndefined();
@@ -52,7 +52,7 @@ describe('Ticket → Get through the real engine', () => {
 
 	it('without continueOnFail the run fails with the item index and what to check', async () => {
 		const { error } = await h.run(
-			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ credentials: creds(), items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }] },
 		);
 		expect(error).toMatchObject({ httpCode: '404', context: { itemIndex: 1 } });
@@ -61,7 +61,7 @@ describe('Ticket → Get through the real engine', () => {
 
 	it('rejects a non-numeric id before sending anything', async () => {
 		const { error } = await h.run(
-			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ "12a" }}' } },
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ "12a" }}' } },
 			{ credentials: creds() },
 		);
 		expect(error?.message).toMatch(/Ticket ID must be a positive whole number, got "12a"/);

@@ -19,6 +19,7 @@ describe('request pipeline on reads', () => {
 	const getTicket = (extra: object = {}) => ({
 		resource: 'ticket',
 		operation: 'get',
+		simplify: false,
 		ticketId: { __rl: true, mode: 'id', value: String(ticketId) },
 		...extra,
 	});
@@ -125,7 +126,7 @@ describe('proactive pacing', () => {
 	it('keeps 12 concurrent items under a 5-per-second limit without a single 429', async () => {
 		const ids = [...sandbox.db.tickets.keys()].slice(0, 12);
 		const { items, error } = await h.run(
-			{ resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{
 				credentials: tokenCredentials(sandbox.url, sandbox.users.tech.token, { rateLimit: 5, searchRateLimit: 2, rateLimitWindow: 1 }),
 				items: ids.map((id) => ({ json: { id } })),

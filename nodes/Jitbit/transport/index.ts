@@ -210,13 +210,17 @@ function pickIds(body: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(body).filter(([key]) => /id$/i.test(key)));
 }
 
+// Jitbit methods that change something although called with GET; they answer with nothing.
+const GET_WRITES = new Set(['close', 'deletefile', 'enablerule', 'disablerule']);
+
 /** A 2xx answer, parsed; anything else becomes a JitbitHttpError for the retry loop. */
-function readAnswer(response: IN8nHttpFullResponse, method: string): JitbitBody {
+function readAnswer(response: IN8nHttpFullResponse, method: string, url: string): JitbitBody {
 	const headers = (response.headers ?? {}) as IDataObject;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw new JitbitHttpError(response.statusCode, bodyText(response.body), headers);
 	}
-	return parseBody(response.statusCode, response.body, method, headers);
+	const isRead = method === 'GET' && !GET_WRITES.has(endpointOf(url));
+	return parseBody(response.statusCode, response.body, isRead, headers);
 }
 
 export interface JitbitRequest {
@@ -251,7 +255,7 @@ export async function jitbitApiRequestFull(
 			CREDENTIAL_TYPE,
 			{ ...prepared },
 		)) as IN8nHttpFullResponse;
-		return { body: readAnswer(response, prepared.method!), headers: (response.headers ?? {}) as IDataObject };
+		return { body: readAnswer(response, prepared.method!, prepared.url), headers: (response.headers ?? {}) as IDataObject };
 	});
 }
 
@@ -289,7 +293,7 @@ async function pipelineSender(
 	const prepared = prepareOrFail(ctx, options, credentials, summarize(options, itemIndex));
 	requestData.postReceive.unshift({
 		data: { parameterValue: undefined },
-		actions: [async (_items, response) => toItems(readAnswer(response, method))],
+		actions: [async (_items, response) => toItems(readAnswer(response, method, options.url))],
 	});
 	return async (qs) => {
 		const summary = { ...summarize({ ...options, qs }, itemIndex), baseUrl: prepared.baseURL?.replace(/\/api$/, '') };

@@ -1,12 +1,8 @@
-import type { INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
 
 const show = { resource: ['attachment'], operation: ['delete'] };
-
-async function deleted(this: unknown, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ ...item, json: { success: true } }));
-}
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -14,10 +10,8 @@ export const option: INodePropertyOptions = {
 	action: 'Delete an attachment',
 	description: 'Permanently delete one file from its ticket (irreversible)',
 	routing: {
-		// DeleteFile is a GET that answers with an empty body; read raw so "nothing" counts as success.
-		request: { method: 'GET', url: '/DeleteFile', encoding: 'arraybuffer', json: false },
+		request: { method: 'GET', url: '/DeleteFile' },
 		send: { preSend: [requirePositiveIds({ fileId: 'File ID' })] },
-		output: { postReceive: [deleted] },
 	},
 };
 
