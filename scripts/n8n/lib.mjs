@@ -248,7 +248,37 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		proc,
 		/** Every request the sandbox received so far (JSON copies). */
 		requests: () => call('requests'),
+		/** Back to the seed data (and no recorded requests). */
 		reset: () => call('reset'),
+		/** Forget the recorded requests, keep the data. */
+		clearRequests: () => call('clearRequests'),
+		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
+		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
+			const res = await fetch(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {
+				method,
+				headers: {
+					Authorization: `Bearer ${info.users[user].token}`,
+					...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+				},
+				body: form ? new URLSearchParams(form) : undefined,
+				signal: AbortSignal.timeout(15000),
+			});
+			const text = await res.text();
+			let json;
+			try {
+				json = JSON.parse(text);
+			} catch {
+				json = undefined;
+			}
+			return { status: res.status, text, json };
+		},
+		/** The lowest ticket id the admin can see (the demo seed numbers tickets from 1001). */
+		async firstTicketId() {
+			const r = await this.api('Tickets?mode=all&count=300');
+			const ids = Array.isArray(r.json) ? r.json.map((t) => Number(t.IssueID ?? t.TicketID)).filter(Number.isFinite) : [];
+			if (!ids.length) throw new Error(`sandbox has no tickets (GET /api/Tickets: ${r.status} ${r.text.slice(0, 200)})`);
+			return Math.min(...ids);
+		},
 		close: async () => {
 			try {
 				proc.child.stdin.end();
@@ -389,4 +419,38 @@ export function writeJson(file, data) {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
 	fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 	return file;
+}
+
+/**
+ * Executions stored in the data folder's SQLite database, newest first:
+ * [{ id, workflowId, status, mode, finished, error: {name, message} | null, lastNode, data? }].
+ * Read with Node 24's built-in node:sqlite and n8n's own `flatted` (the storage format), so it
+ * works while n8n runs and without an owner account or API key. `withData` adds the full run.
+ */
+export async function readExecutions(dataDir, { limit = 20, withData = false, workflowId } = {}) {
+	const p = n8nPaths();
+	const script = `
+		const { DatabaseSync } = require('node:sqlite');
+		const { parse } = require(require.resolve('flatted', { paths: [${JSON.stringify(path.join(p.n8nDir, 'node_modules', 'n8n'))}] }));
+		const [dbFile, limit, withData, wf] = process.argv.slice(1);
+		const db = new DatabaseSync(dbFile, { readOnly: true });
+		const rows = db.prepare('SELECT e.id, e.workflowId, e.status, e.mode, e.finished, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id' + (wf ? ' WHERE e.workflowId = ?' : '') + ' ORDER BY e.id DESC LIMIT ' + Number(limit)).all(...(wf ? [wf] : []));
+		const out = rows.map((r) => {
+			let data = null;
+			try { data = r.data ? parse(r.data) : null; } catch {}
+			const err = data && data.resultData && data.resultData.error;
+			return { id: String(r.id), workflowId: r.workflowId, status: r.status, mode: r.mode, finished: !!r.finished,
+				error: err ? { name: err.name, message: err.message, description: err.description } : null,
+				lastNode: data && data.resultData ? data.resultData.lastNodeExecuted : undefined,
+				data: withData === 'true' ? data : undefined };
+		});
+		process.stdout.write(JSON.stringify(out));
+	`;
+	const db = path.join(dataDir, '.n8n', 'database.sqlite');
+	const r = await runCommand(p.nodeBin, ['--no-warnings', '-e', script, db, String(limit), String(withData), workflowId || ''], {
+		env: node24Env(),
+		timeoutMs: 30000,
+	});
+	if (r.code !== 0) throw new Error(`reading executions failed: ${r.output.slice(-800)}`);
+	return JSON.parse(r.output);
 }

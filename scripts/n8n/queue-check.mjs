@@ -4,7 +4,7 @@
 // Starts Debian's redis-server on 127.0.0.1 (installing it with apt-get if missing; needs
 // root), one `n8n start` (main) and one `n8n worker`, both with EXECUTIONS_MODE=queue and the
 // same data folder (SQLite, encryption key, installed package). It publishes a workflow
-// Webhook -> Jitbit Ticket Get (id 1), calls the production webhook on the main, and checks
+// Webhook -> Jitbit Ticket Get (first demo ticket), calls the production webhook on the main, and checks
 // that the worker ran the execution (its log), that the sandbox saw the API call, and that the
 // webhook answered with ticket 1. Assumes `npm run build` has run.
 // Ends with `N passed, N failed`; exit 1 on failure. QUEUE_CHECK_KEEP=1 keeps the temp folder.
@@ -60,7 +60,7 @@ async function ensureRedis() {
 	return bin;
 }
 
-function workflow() {
+function workflow(ticketId) {
 	const cred = { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } };
 	return {
 		id: WF_ID,
@@ -83,7 +83,7 @@ function workflow() {
 				type: 'n8n-nodes-jitbit.jitbit',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } },
+				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: String(ticketId) } },
 				credentials: cred,
 			},
 		],
@@ -105,6 +105,7 @@ async function main() {
 	try {
 		L.installPackageInto(work, { pkgDir });
 		sandbox = await L.startSandbox({ logFile: path.join(work, 'sandbox.log') });
+		const ticketId = await sandbox.firstTicketId();
 
 		const redisPort = await L.freePort();
 		const redis = L.startProcess(
@@ -127,7 +128,7 @@ async function main() {
 		const credFile = L.writeJson(path.join(work, 'import', 'cred.json'), L.sandboxCredential(sandbox));
 		let r = await L.n8nCli(['import:credentials', `--input=${credFile}`], cliEnv);
 		assert(r.code === 0, `import:credentials: ${r.output.slice(-1500)}`);
-		const wfFile = L.writeJson(path.join(work, 'import', 'wf.json'), [workflow()]);
+		const wfFile = L.writeJson(path.join(work, 'import', 'wf.json'), [workflow(ticketId)]);
 		r = await L.n8nCli(['import:workflow', `--input=${wfFile}`], cliEnv);
 		assert(r.code === 0, `import:workflow: ${r.output.slice(-1500)}`);
 		r = await L.n8nCli(['publish:workflow', `--id=${WF_ID}`], cliEnv);
@@ -147,15 +148,15 @@ async function main() {
 		await worker.waitForLine(/n8n worker is now ready|Worker ready|ready to process jobs/i, 120000, 'the worker to be ready');
 		log('n8n worker ready');
 
-		await sandbox.reset();
+		await sandbox.clearRequests();
 		let body;
-		await check('production webhook on the main answers with ticket 1 (run in queue mode)', async () => {
+		await check(`production webhook on the main answers with ticket ${ticketId} (run in queue mode)`, async () => {
 			const res = await fetch(`http://127.0.0.1:${mainPort}/webhook/${HOOK}`, { signal: AbortSignal.timeout(60000) });
 			const text = await res.text();
 			assert(res.ok, `webhook answered ${res.status}: ${text.slice(0, 500)}`);
 			body = JSON.parse(text);
 			const t = Array.isArray(body) ? body[0] : body;
-			assert(String(t?.TicketID ?? t?.IssueID) === '1', `unexpected webhook answer: ${text.slice(0, 300)}`);
+			assert(String(t?.TicketID ?? t?.IssueID ?? t?.id) === String(ticketId), `unexpected webhook answer: ${text.slice(0, 300)}`);
 		});
 		await check('the WORKER executed it (worker log)', async () => {
 			const line = await worker.waitForLine(/Worker (started|finished) execution|execution \d+.*(started|finished)/i, 20000, 'an execution in the worker log');
@@ -163,9 +164,9 @@ async function main() {
 			const onMain = main.recent().find((l) => /Enqueued execution|added to the queue|Enqueued/i.test(l));
 			if (onMain) log(`main:   ${onMain.trim()}`);
 		});
-		await check('the sandbox received GET /api/Ticket?id=1 with the Bearer token', async () => {
+		await check(`the sandbox received GET /api/Ticket?id=${ticketId} with the Bearer token`, async () => {
 			const reqs = await sandbox.requests();
-			const hit = reqs.find((q) => /\/api\/ticket$/i.test(String(q.path ?? q.url).split('?')[0]) && String(q.query?.id) === '1');
+			const hit = reqs.find((q) => /\/api\/ticket$/i.test(String(q.path ?? q.url).split('?')[0]) && String(q.query?.id) === String(ticketId));
 			assert(hit, `not among ${reqs.length} requests`);
 			const auth = Object.entries(hit.headers || {}).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
 			assert(auth === `Bearer ${sandbox.users.admin.token}`, 'wrong or missing Authorization header');

@@ -6,7 +6,8 @@
 // stdout protocol (one JSON object per line):
 //   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...}}        once, when listening
 //   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
-// stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"id":2,"cmd":"reset"}
+// stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"cmd":"clearRequests"} |
+//   {"cmd":"reset"} (reset = back to the seed data, requests cleared)
 // The sandbox closes when stdin ends or on SIGTERM/SIGINT.
 'use strict';
 
@@ -70,6 +71,10 @@ async function main() {
 			if (msg.cmd === 'requests') {
 				const r = typeof sandbox.requests === 'function' ? sandbox.requests() : sandbox.requests;
 				result = plain(r || []);
+			} else if (msg.cmd === 'clearRequests') {
+				if (typeof sandbox.clearRequests === 'function') sandbox.clearRequests();
+				else if (Array.isArray(sandbox.requests)) sandbox.requests.length = 0;
+				result = true;
 			} else if (msg.cmd === 'reset') {
 				await sandbox.reset();
 				result = true;

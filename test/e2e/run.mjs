@@ -95,7 +95,7 @@ async function requireProblems() {
 	return out.length ? `Loading the files directly:\n${out.join('\n')}` : 'The files load fine in plain Node (check class names vs file names).';
 }
 
-function ticketGetWorkflow() {
+function ticketGetWorkflow(ticketId) {
 	return {
 		id: TICKET_GET_WF,
 		name: 'E2E: Jitbit Ticket Get',
@@ -116,7 +116,7 @@ function ticketGetWorkflow() {
 				type: 'n8n-nodes-jitbit.jitbit',
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: '1' } },
+				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: String(ticketId) } },
 				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
 			},
 		],
@@ -137,7 +137,7 @@ function triggerWorkflow(sinkUrl) {
 				type: 'n8n-nodes-jitbit.jitbitTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'ticketCreated' },
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'newTicket' },
 				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
 			},
 			{
@@ -242,6 +242,12 @@ async function main() {
 			log(`sandbox at ${sandbox.url}`);
 		});
 		if (!sandbox) return;
+		let ticketId;
+		await test('sandbox has a ticket to read', async () => {
+			ticketId = await sandbox.firstTicketId();
+			log(`using ticket ${ticketId}`);
+		});
+		if (!ticketId) return;
 
 		const cliEnv = L.n8nEnv(work, { port: await L.freePort(), brokerPort: await L.freePort() });
 
@@ -273,7 +279,7 @@ async function main() {
 		await test('n8n import:workflow accepts the test workflow and examples/*.json', async () => {
 			// One CLI call for all of them (each n8n CLI start costs ~2 s): --separate reads a folder.
 			const dir = path.join(work, 'import', 'workflows');
-			L.writeJson(path.join(dir, '00-ticket-get.json'), ticketGetWorkflow());
+			L.writeJson(path.join(dir, '00-ticket-get.json'), ticketGetWorkflow(ticketId));
 			const files = ['00-ticket-get.json'];
 			const exDir = path.join(L.REPO, 'examples');
 			if (fs.existsSync(exDir))
@@ -290,34 +296,50 @@ async function main() {
 		});
 
 		let run;
-		await test('n8n execute runs Manual Trigger -> Jitbit Ticket Get (id 1) successfully', async () => {
-			await sandbox.reset();
+		await test(`n8n execute runs Manual Trigger -> Jitbit Ticket Get (id ${ticketId}) successfully`, async () => {
+			await sandbox.clearRequests();
 			const r = await L.n8nCli(['execute', `--id=${TICKET_GET_WF}`, '--rawOutput'], cliEnv, { timeoutMs: 120000 });
 			fs.writeFileSync(path.join(work, 'execute-ticket-get.log'), r.output);
 			run = parseExecuteOutput(r.output);
-			assert(r.code === 0, `n8n execute exited ${r.code}${r.timedOut ? ' (timeout)' : ''}:\n${r.output.slice(-3000)}`);
+			if (r.code !== 0) {
+				// n8n execute often hides the cause (e.g. "No active execution found" for a node with
+				// parameter issues); the stored execution has it.
+				let stored = '';
+				try {
+					const [last] = await L.readExecutions(work, { limit: 1, workflowId: TICKET_GET_WF });
+					if (last?.error) stored = `\nStored execution ${last.id} (${last.status}): ${last.error.name}: ${last.error.message}${last.error.description ? `\n${last.error.description}` : ''}`;
+				} catch (e) {
+					stored = `\n(could not read the stored execution: ${e.message})`;
+				}
+				const said = r.output.split('\n').filter((l) => l.trim() && !/^\s+at |migration|Python task runner|license SDK/i.test(l)).slice(-8).join('\n');
+				throw new Error(`n8n execute exited ${r.code}${r.timedOut ? ' (timeout)' : ''}:\n${said}${stored}`);
+			}
 			assert(run, `could not parse the execution from the output:\n${r.output.slice(-2000)}`);
-			assert(run.status === 'success' && run.finished === true, `execution status ${run.status}, finished ${run.finished}`);
+			const err = run.data?.resultData?.error;
+			assert(
+				run.status === 'success' && run.finished === true,
+				`execution status ${run.status}, finished ${run.finished}${err ? `: ${err.message}${err.description ? ` (${err.description})` : ''}` : ''}`,
+			);
 		});
 
-		await test('sandbox received GET /api/Ticket?id=1 with the Bearer token', async () => {
+		await test(`sandbox received GET /api/Ticket?id=${ticketId} with the Bearer token`, async () => {
 			const reqs = await sandbox.requests();
 			const hit = reqs.find(
-				(q) => String(q.method).toUpperCase() === 'GET' && /\/api\/ticket$/i.test(reqPath(q)) && String(reqQuery(q).id) === '1',
+				(q) => String(q.method).toUpperCase() === 'GET' && /\/api\/ticket$/i.test(reqPath(q)) && String(reqQuery(q).id) === String(ticketId),
 			);
 			const seen = reqs.map((q) => `${q.method} ${reqPath(q)} ${JSON.stringify(reqQuery(q))}`).join('\n');
-			assert(hit, `no GET /api/Ticket?id=1 among ${reqs.length} requests:\n${seen}`);
+			assert(hit, `no GET /api/Ticket?id=${ticketId} among ${reqs.length} requests:\n${seen}`);
 			const auth = header(hit, 'authorization');
 			assert(auth === `Bearer ${sandbox.users.admin.token}`, `Authorization header was ${auth ? auth.split(' ')[0] + ' <redacted>' : 'missing'}`);
 		});
 
-		await test('execution output holds ticket 1', async () => {
+		await test(`execution output holds ticket ${ticketId}`, async () => {
 			assert(run, 'no execution to inspect');
 			const out = run.data?.resultData?.runData?.['Get ticket']?.[0]?.data?.main?.[0] ?? [];
 			assert(out.length >= 1, `Get ticket returned ${out.length} items`);
 			const t = out[0].json;
 			const id = t.TicketID ?? t.IssueID ?? t.id ?? t.ticketId;
-			assert(String(id) === '1', `first item has id ${id}: ${JSON.stringify(t).slice(0, 300)}`);
+			assert(String(id) === String(ticketId), `first item has id ${id}: ${JSON.stringify(t).slice(0, 300)}`);
 		});
 
 		// ---- Trigger ------------------------------------------------------------------------------
@@ -336,7 +358,7 @@ async function main() {
 
 			const port = await L.freePort();
 			const env = L.n8nEnv(work, { port, brokerPort: await L.freePort() });
-			await sandbox.reset();
+			await sandbox.clearRequests();
 			const t = Date.now();
 			server = L.startN8n(env, { logFile: path.join(work, 'n8n-start.log'), name: 'n8n start' });
 			await L.waitForHttp(`http://127.0.0.1:${port}/healthz/readiness`, 120000, server);
@@ -354,21 +376,35 @@ async function main() {
 			}
 			log('trigger polled on activation; creating a ticket in the sandbox');
 			const subject = `E2E trigger ${Date.now()}`;
-			const cust = sandbox.users.customer;
-			const res = await fetch(`${sandbox.url}/api/Ticket`, {
+			const res = await sandbox.api('Ticket', {
+				user: 'customer',
 				method: 'POST',
-				headers: { Authorization: `Bearer ${cust.token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ categoryId: '1', subject, body: 'created by test/e2e/run.mjs', priorityId: '0' }),
-				signal: AbortSignal.timeout(10000),
+				form: { categoryId: '1', subject, body: 'created by test/e2e/run.mjs', priorityId: '0' },
 			});
-			const text = await res.text();
-			assert(res.ok, `sandbox refused POST /api/Ticket: ${res.status} ${text.slice(0, 200)}`);
+			const text = res.text;
+			assert(res.status === 200, `sandbox refused POST /api/Ticket: ${res.status} ${text.slice(0, 200)}`);
 			const newId = Number(String(text).trim().match(/-?\d+/)?.[0]);
 			log(`ticket ${newId} created; waiting up to ${L.fmtMs(TRIGGER_WAIT_MS)} for the next poll`);
 			const hit = await sink.waitFor(
 				(h) => h.json && (String(h.json.Subject ?? h.json.subject) === subject || [h.json.TicketID, h.json.IssueID, h.json.id, h.json.ticketId].map(String).includes(String(newId))),
 				TRIGGER_WAIT_MS,
-			);
+			).catch(async (err) => {
+				const got = sink.hits.map((h) => JSON.stringify(h.json ?? h.body).slice(0, 200)).join('\n');
+				let execs = '';
+				try {
+					execs = (await L.readExecutions(work, { limit: 5, workflowId: TRIGGER_WF }))
+						.map((e) => `execution ${e.id} ${e.mode} ${e.status}${e.error ? `: ${e.error.message}` : ''}`)
+						.join('\n');
+				} catch {
+					/* best effort */
+				}
+				const polls = (await sandbox.requests()).map((q) => `${q.method} ${reqPath(q)} ${JSON.stringify(reqQuery(q))} -> ${q.status ?? '?'}`);
+				throw new Error(`${err.message}\nreports:\n${got || '(none)'}\nexecutions:\n${execs || '(none)'}\nsandbox requests since start:\n${polls.slice(-10).join('\n')}`);
+			});
+			const execs = await L.readExecutions(work, { limit: 10, workflowId: TRIGGER_WF });
+			const ok = execs.find((e) => e.status === 'success' && e.mode === 'trigger');
+			assert(ok, `the sink was called but n8n stored no successful trigger execution: ${JSON.stringify(execs.map((e) => [e.id, e.mode, e.status]))}`);
+			log(`stored execution ${ok.id} (mode ${ok.mode}, ${ok.status})`);
 			log(`workflow execution reported ticket ${hit.json.TicketID ?? hit.json.IssueID ?? hit.json.id} after ${L.fmtMs(hit.at - t)} from start`);
 		});
 	} finally {
