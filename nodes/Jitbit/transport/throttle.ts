@@ -14,7 +14,7 @@ export interface Bucket {
 const reservations = new Map<string, number[]>();
 
 // The server counts arrivals, we count departures: keep a margin for the jitter between them.
-const marginMs = (windowMs: number) => 100 + windowMs / 100;
+const marginMs = (windowMs: number) => 50 + windowMs / 100;
 
 function earliestSlot(log: number[], bucket: Bucket, now: number): number {
 	const last = log.length ? log[log.length - 1] : now;
