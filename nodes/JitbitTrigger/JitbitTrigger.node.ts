@@ -1,21 +1,13 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from '../Jitbit/methods';
 import { rateLimitHandlingProperty } from '../Jitbit/shared/descriptions';
+import { fingerprint } from '../Jitbit/shared/fingerprint';
+import { positiveId } from '../Jitbit/shared/validate';
 import { triggerProperties } from './description';
 import type { TriggerConfig, TriggerEvent } from './poll';
 import { runPoll } from './poll';
-
-/** FNV-1a: a short fingerprint of what the cursor was built for. */
-function fingerprint(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(36);
-}
 
 function locatorValue(value: unknown): string | undefined {
 	const raw = value !== null && typeof value === 'object' ? (value as IDataObject).value : value;
@@ -23,14 +15,8 @@ function locatorValue(value: unknown): string | undefined {
 	return text === '' ? undefined : text;
 }
 
-function positiveId(ctx: IPollFunctions, label: string, value: string | undefined): number | undefined {
-	if (value === undefined) return undefined;
-	if (!/^\d+$/.test(value) || Number(value) <= 0) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be a positive whole number, got "${value}"`, {
-			description: `Pick the ${label.replace(/ ID$/, '').toLowerCase()} from the list or enter its numeric ID.`,
-		});
-	}
-	return Number(value);
+function optionalId(ctx: IPollFunctions, label: string, value: string | undefined): number | undefined {
+	return value === undefined ? undefined : positiveId(ctx.getNode(), label, value);
 }
 
 function ids(value: unknown): number[] {
@@ -48,9 +34,9 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 	const statusIds = ids(filters.statusIds);
 	// Status Changed must see tickets leave and enter every status.
 	if (statusIds.length && event !== 'statusChanged') listQs.statusId = statusIds;
-	const assignee = positiveId(ctx, 'Technician ID', locatorValue(filters.assignee));
+	const assignee = optionalId(ctx, 'Technician ID', locatorValue(filters.assignee));
 	if (assignee !== undefined) listQs.handledByUserID = assignee;
-	const company = positiveId(ctx, 'Company ID', locatorValue(filters.companyId));
+	const company = optionalId(ctx, 'Company ID', locatorValue(filters.companyId));
 	if (company !== undefined) listQs.fromCompanyId = company;
 	const key = fingerprint(JSON.stringify({ event, listQs }));
 	if (options.includeCustomFields) listQs.includeCustomFields = true;
@@ -58,7 +44,7 @@ function readConfig(ctx: IPollFunctions): TriggerConfig {
 	let toStatusId: number | undefined;
 	if (event === 'statusChanged') {
 		const toStatus = String(ctx.getNodeParameter('toStatus', 'any'));
-		if (toStatus === 'custom') toStatusId = positiveId(ctx, 'Status ID', String(ctx.getNodeParameter('toStatusId', '')));
+		if (toStatus === 'custom') toStatusId = optionalId(ctx, 'Status ID', String(ctx.getNodeParameter('toStatusId', '')));
 		else if (toStatus !== 'any') toStatusId = Number(toStatus);
 	}
 	return {

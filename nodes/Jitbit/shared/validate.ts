@@ -1,21 +1,23 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, PreSendAction } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/**
- * Rejects a non-numeric or non-positive ID before any request is sent, naming the field, so a
- * typo costs no API call (and no rate-limit slot).
- */
+/** The ID as a number, or an error naming the field: a typo costs no API call (and no rate-limit slot). */
+export function positiveId(node: INode, label: string, raw: unknown, itemIndex?: number): number {
+	const text = String(raw ?? '').trim();
+	if (!/^\d+$/.test(text) || Number(text) <= 0) {
+		throw new NodeOperationError(node, `${label} must be a positive whole number, got "${text}"`, {
+			itemIndex,
+			description: `Enter the numeric ${label}, pick it from the list, or map a field that holds it.`,
+		});
+	}
+	return Number(text);
+}
+
+/** Checks the given ID parameters before any request is sent. */
 export function requirePositiveIds(fields: Record<string, string>): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		for (const [parameter, label] of Object.entries(fields)) {
-			const raw = this.getNodeParameter(parameter, undefined, { extractValue: true });
-			const text = String(raw ?? '').trim();
-			if (!/^\d+$/.test(text) || Number(text) <= 0) {
-				throw new NodeOperationError(this.getNode(), `${label} must be a positive whole number, got "${text}"`, {
-					itemIndex: this.getItemIndex(),
-					description: `Enter the numeric ${label}, pick it from the list, or map a field that holds it.`,
-				});
-			}
+			positiveId(this.getNode(), label, this.getNodeParameter(parameter, undefined, { extractValue: true }), this.getItemIndex());
 		}
 		return requestOptions;
 	};

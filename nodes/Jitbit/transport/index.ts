@@ -15,6 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { fingerprint } from '../shared/fingerprint';
 import type { RequestSummary } from './errors';
 import { JitbitHttpError, networkCode, RateLimitExhaustedError, toNodeError } from './errors';
 import type { JitbitBody } from './response';
@@ -53,16 +54,6 @@ const RESTRICTED_METHODS = new Set(['search', 'userbyemail']);
 
 function endpointOf(url: string): string {
 	return url.replace(/^\/+/, '').split(/[/?]/)[0].toLowerCase();
-}
-
-/** FNV-1a: keys the pacing buckets by token without keeping the token itself in memory. */
-function fingerprint(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(36);
 }
 
 function numberOr(value: unknown, fallback: number): number {
