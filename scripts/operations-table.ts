@@ -23,7 +23,8 @@ export function operationsTable(): string {
 		);
 		for (const op of (operations?.options ?? []) as INodePropertyOptions[]) {
 			const request = op.routing?.request;
-			const call = request ? `\`${request.method ?? 'GET'} ${String(request.url).replace(/^=/, '')}\`` : '';
+			const url = String(request?.url).replace(/^=/, '').replace(/\{\{.*?\}\}/g, '{id}');
+			const call = request ? `\`${request.method ?? 'GET'} ${url}\`` : '';
 			const text = String(op.description ?? op.action ?? '').replace(/\|/g, '\\|');
 			lines.push(`| ${resource.name} | ${op.name} | ${text} | ${call} |`);
 		}
