@@ -76,7 +76,10 @@ async function main() {
 	// 1. Dependencies and build of this package.
 	if (!fs.existsSync(path.join(L.REPO, 'node_modules'))) await npm(['ci'], 'installing the project dependencies');
 	if (process.env.JITBIT_SKIP_BUILD) say('JITBIT_SKIP_BUILD set: using dist/ as it is');
-	else await npm(['run', 'build', '--silent'], 'building the package');
+	else
+		await npm(['run', 'build', '--silent'], 'building the package').catch((err) => {
+			throw new Error(`${err.message}\n  Fix the build, or run with JITBIT_SKIP_BUILD=1 to use dist/ as it is.`);
+		});
 
 	// 2. n8n itself (cached per user; the first time takes minutes).
 	await ensureN8n();
@@ -164,11 +167,15 @@ async function main() {
 		'',
 		' What to try',
 		'   1. Open the editor. On the first visit n8n asks you to create its (local) owner account.',
-		'   2. Workflows: the "Jitbit example: ..." flows are imported and use the sandbox credential.',
-		'   3. New workflow > + > search "Jitbit" > Ticket > Get, Ticket "By ID" 1 > Execute step.',
-		'   4. Credentials > "Jitbit sandbox" > Retry/Test: checks the credential against the sandbox.',
-		`   5. Alert example (after activating it): curl -X POST http://127.0.0.1:${N8N_PORT}/webhook/jitbit-alert \\`,
+		'   2. Overview > Workflows: four "Jitbit example: ..." flows, wired to the sandbox credential.',
+		'      Open one and run it with Execute workflow (pick "from Test workflow" in its menu where',
+		'      the flow also has a Jitbit Trigger), or Publish it to let the trigger poll every minute.',
+		'   3. New workflow > + > search "Jitbit": every resource and operation, plus the Jitbit Trigger.',
+		'   4. Overview > Credentials > "Jitbit sandbox": opening it tests the connection.',
+		`   5. Alert example, once published: curl -X POST http://127.0.0.1:${N8N_PORT}/webhook/jitbit-alert \\`,
 		`        -H 'content-type: application/json' -d '{"title":"Disk full","severity":"critical"}'`,
+		`   6. Change the sandbox yourself: ${sandbox.url}/api/... with a token above, e.g.`,
+		`        curl -H 'Authorization: Bearer <admin token>' '${sandbox.url}/api/Tickets?count=5'`,
 		'',
 		`   Logs: ${path.relative(L.REPO, DATA)}/n8n.log, ${path.relative(L.REPO, DATA)}/sandbox.log`,
 		'   Ctrl-C stops n8n and the sandbox. Data stays in .n8n-local/ (delete it to start over).',
