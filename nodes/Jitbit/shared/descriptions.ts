@@ -65,3 +65,33 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 		},
 	];
 }
+
+/** Routing that sends a field as the named query parameter, optionally through a value expression. */
+export const inQuery = (property: string, value?: string): INodeProperties['routing'] => ({
+	send: { type: 'query', property, ...(value ? { value } : {}) },
+});
+
+/** Routing that sends a field as the named form field of a POST body. */
+export const inBody = (property: string, value?: string): INodeProperties['routing'] => ({
+	send: { type: 'body', property, ...(value ? { value } : {}) },
+});
+
+type Show = Record<string, string[]>;
+
+/** n8n's usual collections of optional parameters; the entries keep the order they are given in. */
+function collection(displayName: string, name: string, placeholder: string) {
+	return (show: Show, options: INodeProperties[]): INodeProperties => ({
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		displayOptions: { show },
+		options,
+	});
+}
+
+export const optionsCollection = collection('Options', 'options', 'Add Option');
+export const additionalFieldsCollection = collection('Additional Fields', 'additionalFields', 'Add Field');
+export const updateFieldsCollection = collection('Update Fields', 'updateFields', 'Add Field');
+export const filtersCollection = collection('Filters', 'filters', 'Add Filter');

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { categoryField } from './category';
 
 const show = { resource: ['article'], operation: ['create'] };
@@ -48,31 +49,23 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'body' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'For Technicians Only',
-				name: 'forTechsOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether only technicians can read the article',
-				routing: { send: { type: 'body', property: 'forTechsOnly' } },
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. vpn, remote work',
-				description: 'Comma-separated tags of the article',
-				routing: { send: { type: 'body', property: 'tags' } },
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'For Technicians Only',
+			name: 'forTechsOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether only technicians can read the article',
+			routing: { send: { type: 'body', property: 'forTechsOnly' } },
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. vpn, remote work',
+			description: 'Comma-separated tags of the article',
+			routing: { send: { type: 'body', property: 'tags' } },
+		},
+	]),
 ];

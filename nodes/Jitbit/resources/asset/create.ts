@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/descriptions';
 import { namedFields, optionalFields } from './fields';
 
 const show = { resource: ['asset'], operation: ['create'] };
@@ -14,13 +15,5 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	...namedFields.map((field) => ({ ...field, required: true, displayOptions: { show } })),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: optionalFields,
-	},
+	additionalFieldsCollection(show, optionalFields),
 ];

@@ -1,11 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idLocator } from '../../shared/locators';
+import { inBody } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
 
 type Show = Record<string, string[]>;
-
-const body = (property: string) => ({ send: { type: 'body' as const, property } });
 
 /** Manufacturer, type and supplier are names: Jitbit files the asset under them (contract §11). */
 export const namedFields: INodeProperties[] = [
@@ -15,7 +13,7 @@ export const namedFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Model name of the asset, e.g. "Latitude 7440"',
-		routing: body('modelName'),
+		routing: inBody('modelName'),
 	},
 	{
 		displayName: 'Manufacturer',
@@ -23,7 +21,7 @@ export const namedFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Manufacturer name, e.g. "Dell"',
-		routing: body('manufacturer'),
+		routing: inBody('manufacturer'),
 	},
 	{
 		displayName: 'Type',
@@ -31,7 +29,7 @@ export const namedFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Asset type name, e.g. "Laptop"',
-		routing: body('type'),
+		routing: inBody('type'),
 	},
 	{
 		displayName: 'Supplier',
@@ -39,7 +37,7 @@ export const namedFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Supplier name, e.g. "CDW"',
-		routing: body('supplier'),
+		routing: inBody('supplier'),
 	},
 ];
 
@@ -51,7 +49,7 @@ export const optionalFields: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		description: 'Free-text comments about the asset',
-		routing: body('comments'),
+		routing: inBody('comments'),
 	},
 	{
 		displayName: 'Location',
@@ -59,7 +57,7 @@ export const optionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Where the asset is, free text',
-		routing: body('location'),
+		routing: inBody('location'),
 	},
 	{
 		displayName: 'Quantity',
@@ -68,7 +66,7 @@ export const optionalFields: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 1,
 		description: 'How many units this asset record stands for',
-		routing: body('quantity'),
+		routing: inBody('quantity'),
 	},
 	{
 		displayName: 'Serial Number',
@@ -76,7 +74,7 @@ export const optionalFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Serial number of the asset',
-		routing: body('serialNumber'),
+		routing: inBody('serialNumber'),
 	},
 ];
 
@@ -95,13 +93,3 @@ export function assetIdField(show: Show, property = 'id'): INodeProperties {
 }
 
 export const requireAssetId = requirePositiveIds({ assetId: 'Asset ID' });
-
-export function companyFilter(): INodeProperties {
-	return idLocator('searchCompanies', 'Company ID', {
-		name: 'assignedToCompanyId',
-		displayName: 'Assigned to Company',
-		description: 'Only assets of this company',
-		required: false,
-		routing: { send: { type: 'query', property: 'assignedToCompanyId' } },
-	});
-}

@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { paginate } from '../../transport';
-import { userLocator } from '../user/locator';
-import { companyFilter } from './fields';
+import { optionalUserLocator } from '../user/locator';
 import { simplifyAsset } from './simplify';
 
 const show = { resource: ['asset'], operation: ['getMany'] };
@@ -24,40 +24,16 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				...userLocator(
-					{},
-					{
-						name: 'assignedToUserId',
-						displayName: 'Assigned to User',
-						property: 'assignedToUserId',
-						in: 'query',
-						description: 'Only assets assigned to this user',
-					},
-				),
-				displayOptions: undefined,
-				required: false,
-			},
-			companyFilter(),
-			{
-				displayName: 'Assigned to Department Name or ID',
-				name: 'assignedToDepartmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only assets of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'assignedToDepartmentId' } },
-			},
-		],
-	},
+	filtersCollection(show, [
+		optionalUserLocator({
+			name: 'assignedToUserId',
+			displayName: 'Assigned to User',
+			property: 'assignedToUserId',
+			in: 'query',
+			description: 'Only assets assigned to this user',
+		}),
+		companyFilter('assignedToCompanyId', 'Assigned to Company', 'Only assets of this company'),
+		departmentFilter('assignedToDepartmentId', 'Assigned to Department Name or ID', 'Only assets of this department.'),
+	]),
 	simplifyField(show, 'asset fields'),
 ];

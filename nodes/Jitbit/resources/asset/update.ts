@@ -6,6 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../shared/descriptions';
 import { jitbitApiRequest } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
 
@@ -40,13 +41,5 @@ export const option: INodePropertyOptions = {
 
 export const description: INodeProperties[] = [
 	{ ...assetIdField(show), routing: { send: { type: 'body', property: 'id' } } },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [...namedFields, ...optionalFields].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	updateFieldsCollection(show, [...namedFields, ...optionalFields].sort((a, b) => a.displayName.localeCompare(b.displayName))),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { fileIdField } from './fields';
 
 const show = { resource: ['attachment'], operation: ['delete'] };
 
@@ -23,15 +24,5 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 3301',
-		description: 'ID of the file to delete: the FileID of an item from Attachment → Get Many',
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'id' } },
-	},
+	fileIdField(show, 'ID of the file to delete: the FileID of an item from Attachment → Get Many'),
 ];

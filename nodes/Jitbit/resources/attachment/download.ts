@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { fileIdField } from './fields';
 
 const show = { resource: ['attachment'], operation: ['download'] };
 
@@ -59,17 +60,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'File ID',
-		name: 'fileId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 3301',
-		description: 'ID of the file: the FileID of an item from Attachment → Get Many or of a ticket\'s Attachments',
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'id' } },
-	},
+	fileIdField(show, 'ID of the file: the FileID of an item from Attachment → Get Many or of a ticket\'s Attachments'),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

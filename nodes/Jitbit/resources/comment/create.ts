@@ -9,10 +9,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { templateFields } from '../../methods/people';
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
+import { optionsCollection } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest } from '../../transport';
-import { userLocator } from '../user/locator';
+import { optionalUserLocator } from '../user/locator';
+import { commentBodyField, forTechsOnlyOption } from './fields';
 
 const show = { resource: ['comment'], operation: ['create'] };
 
@@ -54,16 +56,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'id' } },
 	}),
-	{
-		displayName: 'Body',
-		name: 'body',
-		type: 'string',
-		typeOptions: { rows: 5 },
-		default: '',
-		description: 'Text of the comment; HTML is allowed. Leave empty to use the chosen Template\'s text.',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'body' } },
-	},
+	commentBodyField(show, 'Text of the comment; HTML is allowed. Leave empty to use the chosen Template\'s text.'),
 	{
 		displayName: 'Template Name or ID',
 		name: 'templateId',
@@ -75,59 +68,37 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	binaryPropertiesField(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'For Technicians Only',
-				name: 'forTechsOnly',
-				type: 'boolean',
-				default: false,
-				description: 'Whether this is an internal note that only technicians see',
-				routing: { send: { type: 'body', property: 'forTechsOnly' } },
-			},
-			{
-				...userLocator(
-					{},
-					{
-						name: 'fromUserId',
-						displayName: 'Post As User',
-						property: 'fromUserId',
-						description: 'Post the comment as this user instead of the credential\'s user. Needs a helpdesk administrator.',
-					},
-				),
-				displayOptions: undefined,
-				required: false,
-			},
-			{
-				displayName: 'Recipient User IDs',
-				name: 'recipientIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 12, 34',
-				description:
-					'Comma-separated IDs of the ticket subscribers to notify by email. Leave out to notify all subscribers.',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'recipientIds',
-						value: '={{ String($value).split(",").map(id => id.trim()).filter(id => id) }}',
-					},
+	optionsCollection(show, [
+		forTechsOnlyOption('Whether this is an internal note that only technicians see'),
+		optionalUserLocator({
+			name: 'fromUserId',
+			displayName: 'Post As User',
+			property: 'fromUserId',
+			description: 'Post the comment as this user instead of the credential\'s user. Needs a helpdesk administrator.',
+		}),
+		{
+			displayName: 'Recipient User IDs',
+			name: 'recipientIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 12, 34',
+			description:
+				'Comma-separated IDs of the ticket subscribers to notify by email. Leave out to notify all subscribers.',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'recipientIds',
+					value: '={{ String($value).split(",").map(id => id.trim()).filter(id => id) }}',
 				},
 			},
-			{
-				displayName: 'System Comment',
-				name: 'isSystem',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to show the comment as a grey "system" message rather than a reply',
-				routing: { send: { type: 'body', property: 'isSystem' } },
-			},
-		],
-	},
+		},
+		{
+			displayName: 'System Comment',
+			name: 'isSystem',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to show the comment as a grey "system" message rather than a reply',
+			routing: { send: { type: 'body', property: 'isSystem' } },
+		},
+	]),
 ];

@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
+import { commentBodyField, forTechsOnlyOption } from './fields';
 
 const show = { resource: ['comment'], operation: ['update'] };
 
@@ -31,34 +33,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'id' } },
 	},
-	{
-		displayName: 'Body',
-		name: 'body',
-		type: 'string',
-		typeOptions: { rows: 5 },
-		required: true,
-		default: '',
-		description: 'New text of the comment; HTML is allowed. Replaces the old text.',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'body' } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'For Technicians Only',
-				name: 'forTechsOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the comment becomes an internal note only technicians see. Not confirmed by Jitbit\'s documentation; versions that ignore it keep the visibility.',
-				routing: { send: { type: 'body', property: 'forTechsOnly' } },
-			},
-		],
-	},
+	commentBodyField(show, 'New text of the comment; HTML is allowed. Replaces the old text.', true),
+	optionsCollection(show, [
+		forTechsOnlyOption(
+			'Whether the comment becomes an internal note only technicians see. Not confirmed by Jitbit\'s documentation; versions that ignore it keep the visibility.',
+		),
+	]),
 ];

@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/descriptions';
+
 const show = { resource: ['company'], operation: ['create'] };
 
 /** Jitbit answers the id only; the name is what was sent. */
@@ -31,24 +33,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'name' } },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Email Domains',
-				name: 'emailDomains',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. acme.com;acme.de',
-				description:
-					'Email domains whose senders Jitbit assigns to this company, separated by semicolons (sent as EmailDomains, the name JitBitPS uses)',
-				routing: { send: { type: 'body', property: 'EmailDomains' } },
-			},
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Email Domains',
+			name: 'emailDomains',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. acme.com;acme.de',
+			description:
+				'Email domains whose senders Jitbit assigns to this company, separated by semicolons (sent as EmailDomains, the name JitBitPS uses)',
+			routing: { send: { type: 'body', property: 'EmailDomains' } },
+		},
+	]),
 ];

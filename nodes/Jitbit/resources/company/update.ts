@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 
@@ -25,31 +26,23 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: { send: { type: 'body', property: 'id' } },
 	}),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'New name of the company; must not be the name of another company',
-				routing: { send: { type: 'body', property: 'name' } },
-			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Notes about the company, visible to technicians',
-				routing: { send: { type: 'body', property: 'notes' } },
-			},
-		],
-	},
+	updateFieldsCollection(show, [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'New name of the company; must not be the name of another company',
+			routing: { send: { type: 'body', property: 'name' } },
+		},
+		{
+			displayName: 'Notes',
+			name: 'notes',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Notes about the company, visible to technicians',
+			routing: { send: { type: 'body', property: 'notes' } },
+		},
+	]),
 ];

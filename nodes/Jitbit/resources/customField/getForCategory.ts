@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
-import { categoryField, inQuery } from '../ticket/fields';
+import { categoryField } from '../ticket/fields';
 
 const show = { resource: ['customField'], operation: ['getForCategory'] };
 

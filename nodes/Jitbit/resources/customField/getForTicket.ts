@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
-import { inQuery } from '../ticket/fields';
 import { simplifyCustomField } from '../ticket/simplify';
 
 const show = { resource: ['customField'], operation: ['getForTicket'] };

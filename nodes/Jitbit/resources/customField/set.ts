@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { confirm, inBody } from '../ticket/fields';
+import { confirm } from '../ticket/fields';
 import { VALUE_RULES } from './values';
 
 const show = { resource: ['customField'], operation: ['set'] };

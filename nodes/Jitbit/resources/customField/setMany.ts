@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { confirm, inBody } from '../ticket/fields';
+import { confirm } from '../ticket/fields';
 import { customFieldValuesField, readCustomFieldValues } from './values';
 
 const show = { resource: ['customField'], operation: ['setMany'] };

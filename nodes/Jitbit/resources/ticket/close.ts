@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { confirm, inBody } from './fields';
+import { confirm } from './fields';
 
 const show = { resource: ['ticket'], operation: ['close'] };
 

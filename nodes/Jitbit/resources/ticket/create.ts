@@ -9,11 +9,12 @@ import type {
 } from 'n8n-workflow';
 
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
+import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
-import { byDisplayName, categoryField, inBody, priorityField, technicianLocator, userLocator } from './fields';
+import { byDisplayName, categoryField, priorityField, technicianLocator, userLocator } from './fields';
 import { helpdeskWebUrl, simplifyTicket } from './simplify';
 
 const show = { resource: ['ticket'], operation: ['create'] };
@@ -144,15 +145,7 @@ export const description: INodeProperties[] = [
 		routing: inBody('body'),
 	},
 	priorityField({ displayOptions: { show }, routing: inBody('priorityId') }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: additionalFields.sort(byDisplayName),
-	},
+	additionalFieldsCollection(show, additionalFields.sort(byDisplayName)),
 	binaryPropertiesField(show),
 	{
 		displayName: 'Return Created Ticket',

@@ -11,16 +11,6 @@ import { idLocator } from '../../shared/locators';
 
 type Overrides = Partial<INodeProperties>;
 
-/** Routing that sends a field as the named query parameter, optionally through a value expression. */
-export const inQuery = (property: string, value?: string): INodeProperties['routing'] => ({
-	send: { type: 'query', property, ...(value ? { value } : {}) },
-});
-
-/** Routing that sends a field as the named form field of a POST body. */
-export const inBody = (property: string, value?: string): INodeProperties['routing'] => ({
-	send: { type: 'body', property, ...(value ? { value } : {}) },
-});
-
 export function byDisplayName(a: INodeProperties, b: INodeProperties): number {
 	return a.displayName.localeCompare(b.displayName);
 }

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { categoryField, DAY_VALUE, inQuery, statusesField, userLocator } from './fields';
+import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
+import { simplifyField } from '../../shared/simplify';
+import { byDisplayName, categoryField, DAY_VALUE, statusesField, userLocator } from './fields';
 
 /** Filters that both `Tickets` and `Search` take (contract §2), under Jitbit's parameter names. */
 export function sharedTicketFilters(): INodeProperties[] {
@@ -38,4 +40,9 @@ export function sharedTicketFilters(): INodeProperties[] {
 			routing: inQuery('fromUserId'),
 		}),
 	];
+}
+
+/** Return All / Limit, the Filters collection (sorted) and Simplify of a ticket list: Tickets and Search. */
+export function ticketListFields(show: Record<string, string[]>, filters: INodeProperties[]): INodeProperties[] {
+	return [...returnAllOrLimit(show), filtersCollection(show, filters.sort(byDisplayName)), simplifyField(show, 'ticket fields')];
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
@@ -26,37 +27,29 @@ export const description: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'id' } },
 	}),
 	simplifyField(show, 'ticket fields'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Include Comments',
-				name: 'includeComments',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add the ticket’s comments (oldest first) to the item, so one call gives the whole conversation. Costs one extra API call.',
-			},
-			{
-				displayName: 'Include Custom Fields',
-				name: 'includeCustomFields',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to add the values of the ticket’s custom fields, unset ones included, to the item. Costs one extra API call.',
-			},
-			{
-				displayName: 'Strip HTML',
-				name: 'stripHtml',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to turn the HTML of the ticket body and comments into plain text',
-			},
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Include Comments',
+			name: 'includeComments',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add the ticket’s comments (oldest first) to the item, so one call gives the whole conversation. Costs one extra API call.',
+		},
+		{
+			displayName: 'Include Custom Fields',
+			name: 'includeCustomFields',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to add the values of the ticket’s custom fields, unset ones included, to the item. Costs one extra API call.',
+		},
+		{
+			displayName: 'Strip HTML',
+			name: 'stripHtml',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to turn the HTML of the ticket body and comments into plain text',
+		},
+	]),
 ];

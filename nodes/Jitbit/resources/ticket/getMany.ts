@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
-import { simplifyField } from '../../shared/simplify';
-import { idLocator } from '../../shared/locators';
+import { inQuery } from '../../shared/descriptions';
+import { companyFilter } from '../../shared/filters';
 import { paginate } from '../../transport';
-import { byDisplayName, DAY_VALUE, inQuery, userLocator } from './fields';
-import { sharedTicketFilters } from './filters';
+import { DAY_VALUE, userLocator } from './fields';
+import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
 
 const show = { resource: ['ticket'], operation: ['getMany'] };
@@ -49,13 +48,7 @@ const filters: INodeProperties[] = [
 			'Only tickets in categories of this section. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: inQuery('sectionId'),
 	},
-	idLocator('searchCompanies', 'Company ID', {
-		name: 'fromCompanyId',
-		displayName: 'Company',
-		required: false,
-		description: 'Only tickets submitted by users of this company',
-		routing: inQuery('fromCompanyId'),
-	}),
+	companyFilter('fromCompanyId', 'Company', 'Only tickets submitted by users of this company'),
 	userLocator({
 		name: 'handledByUserID',
 		displayName: 'Assignee',
@@ -115,16 +108,4 @@ const filters: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: filters.sort(byDisplayName),
-	},
-	simplifyField(show, 'ticket fields'),
-];
+export const description: INodeProperties[] = ticketListFields(show, filters);

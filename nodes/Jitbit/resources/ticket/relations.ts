@@ -1,10 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inBody, inQuery } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import type { Operation } from '../operation';
-import { confirm, inBody, inQuery, userLocator } from './fields';
+import { confirm, userLocator } from './fields';
 import { simplifyTickets } from './simplify';
 
 interface TicketRole {

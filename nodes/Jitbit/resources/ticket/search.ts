@@ -1,10 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
-import { simplifyField } from '../../shared/simplify';
+import { inQuery } from '../../shared/descriptions';
 import { paginate } from '../../transport';
-import { byDisplayName, inQuery, userLocator } from './fields';
-import { sharedTicketFilters } from './filters';
+import { userLocator } from './fields';
+import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
 
 const show = { resource: ['ticket'], operation: ['search'] };
@@ -46,15 +45,5 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		routing: inQuery('query'),
 	},
-	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: filters.sort(byDisplayName),
-	},
-	simplifyField(show, 'ticket fields'),
+	...ticketListFields(show, filters),
 ];

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { byDisplayName, categoryField, confirm, inBody, priorityField, statusField, technicianLocator } from './fields';
+import { byDisplayName, categoryField, confirm, priorityField, statusField, technicianLocator } from './fields';
 
 const show = { resource: ['ticket'], operation: ['update'] };
 
@@ -90,13 +91,5 @@ const updateFields: INodeProperties[] = [
 
 export const description: INodeProperties[] = [
 	ticketLocator({ displayOptions: { show }, routing: inBody('id') }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: updateFields.sort(byDisplayName),
-	},
+	updateFieldsCollection(show, updateFields.sort(byDisplayName)),
 ];

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-type Show = Record<string, string[]>;
+import { additionalFieldsCollection, inBody, updateFieldsCollection } from '../../shared/descriptions';
 
-const body = (property: string) => ({ send: { type: 'body' as const, property } });
+type Show = Record<string, string[]>;
 
 /** The profile fields CreateUser and UpdateUser share (contract §10); each is sent only when set. */
 const profile: INodeProperties[] = [
@@ -12,7 +12,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Login name. Older Jitbit versions require it on create; newer ones derive it from the email when omitted.',
-		routing: body('username'),
+		routing: inBody('username'),
 	},
 	{
 		displayName: 'Password',
@@ -21,7 +21,7 @@ const profile: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		description: 'Login password. Changing it invalidates the user\'s API token.',
-		routing: body('password'),
+		routing: inBody('password'),
 	},
 	{
 		displayName: 'First Name',
@@ -29,7 +29,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Given name of the user',
-		routing: body('firstName'),
+		routing: inBody('firstName'),
 	},
 	{
 		displayName: 'Last Name',
@@ -37,7 +37,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Family name of the user',
-		routing: body('lastName'),
+		routing: inBody('lastName'),
 	},
 	{
 		displayName: 'Phone',
@@ -45,7 +45,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Phone number of the user',
-		routing: body('phone'),
+		routing: inBody('phone'),
 	},
 	{
 		displayName: 'Location',
@@ -53,7 +53,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Office or location of the user, free text',
-		routing: body('location'),
+		routing: inBody('location'),
 	},
 	{
 		displayName: 'Company Name',
@@ -61,7 +61,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Name of the user\'s company. Jitbit creates the company if no company has this name.',
-		routing: body('company'),
+		routing: inBody('company'),
 	},
 	{
 		displayName: 'Department Name',
@@ -69,7 +69,7 @@ const profile: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Name of the user\'s department. Jitbit creates the department if none has this name.',
-		routing: body('department'),
+		routing: inBody('department'),
 	},
 ];
 
@@ -79,7 +79,7 @@ const sendWelcomeEmail: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description: 'Whether Jitbit emails the new user a welcome message with their login details',
-	routing: body('sendWelcomeEmail'),
+	routing: inBody('sendWelcomeEmail'),
 };
 
 /** Fields only UpdateUser takes. */
@@ -91,7 +91,7 @@ const updateOnly: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 		description: 'New email address of the user',
-		routing: body('email'),
+		routing: inBody('email'),
 	},
 	{
 		displayName: 'Notes',
@@ -100,7 +100,7 @@ const updateOnly: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		description: 'Internal notes about the user, visible to technicians',
-		routing: body('notes'),
+		routing: inBody('notes'),
 	},
 	{
 		displayName: 'Disabled',
@@ -108,7 +108,7 @@ const updateOnly: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the user is disabled (cannot log in or submit tickets)',
-		routing: body('disabled'),
+		routing: inBody('disabled'),
 	},
 	{
 		displayName: 'Email Notifications',
@@ -116,7 +116,7 @@ const updateOnly: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description: 'Whether Jitbit sends this user email notifications',
-		routing: body('enableEmailNotifications'),
+		routing: inBody('enableEmailNotifications'),
 	},
 	{
 		displayName: 'Greeting',
@@ -124,7 +124,7 @@ const updateOnly: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: 'Greeting a technician\'s replies start with',
-		routing: body('greeting'),
+		routing: inBody('greeting'),
 	},
 	{
 		displayName: 'Signature',
@@ -133,7 +133,7 @@ const updateOnly: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		description: 'Signature appended to a technician\'s replies',
-		routing: body('signature'),
+		routing: inBody('signature'),
 	},
 	{
 		displayName: 'Out of Office',
@@ -141,25 +141,15 @@ const updateOnly: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether the technician is out of office',
-		routing: body('outOfOffice'),
+		routing: inBody('outOfOffice'),
 	},
 ];
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-function collection(name: string, displayName: string, show: Show, options: INodeProperties[]): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [...options].sort(byName),
-	};
-}
+const sorted = (options: INodeProperties[]) => [...options].sort(byName);
 
-/** The email field of Create and Create or Update: the user's identity in Jitbit. */
+/** The email field of Create, Create or Update and Get by Email: the user's identity in Jitbit. */
 export function emailField(show: Show, description: string): INodeProperties {
 	return {
 		displayName: 'Email',
@@ -170,15 +160,21 @@ export function emailField(show: Show, description: string): INodeProperties {
 		default: '',
 		description,
 		displayOptions: { show },
-		routing: body('email'),
+		routing: inBody('email'),
 	};
 }
 
-export const createFields = (show: Show) =>
-	collection('additionalFields', 'Additional Fields', show, [...profile, sendWelcomeEmail]);
+export const createFields = (show: Show) => additionalFieldsCollection(show, sorted([...profile, sendWelcomeEmail]));
 
-export const updateFields = (show: Show) => collection('updateFields', 'Update Fields', show, [...profile, ...updateOnly]);
+export const updateFields = (show: Show) => updateFieldsCollection(show, sorted([...profile, ...updateOnly]));
 
 /** Create or Update: the fields go to whichever call runs; email is the match key, so not here. */
-export const upsertFields = (show: Show) =>
-	collection('fields', 'Fields', show, [...profile, sendWelcomeEmail, ...updateOnly.filter((f) => f.name !== 'email')]);
+export const upsertFields = (show: Show): INodeProperties => ({
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: { show },
+	options: sorted([...profile, sendWelcomeEmail, ...updateOnly.filter((f) => f.name !== 'email')]),
+});

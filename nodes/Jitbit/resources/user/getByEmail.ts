@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { emailField } from './fields';
 import { simplifyUser } from './simplify';
 
 const show = { resource: ['user'], operation: ['getByEmail'] };
@@ -17,16 +19,6 @@ export const option: INodePropertyOptions = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-		description: 'Email address of the user to find',
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'email' } },
-	},
+	{ ...emailField(show, 'Email address of the user to find'), routing: inQuery('email') },
 	simplifyField(show, 'user fields'),
 ];

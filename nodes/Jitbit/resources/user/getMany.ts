@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
-import { idLocator } from '../../shared/locators';
+import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { paginate } from '../../transport';
 import { simplifyUser } from './simplify';
@@ -38,32 +38,9 @@ export const description: INodeProperties[] = [
 		routing: { send: { type: 'query', property: 'listMode' } },
 	},
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			idLocator('searchCompanies', 'Company ID', {
-				name: 'companyId',
-				displayName: 'Company',
-				description: 'Only users of this company',
-				required: false,
-				routing: { send: { type: 'query', property: 'companyId' } },
-			}),
-			{
-				displayName: 'Department Name or ID',
-				name: 'departmentId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: '',
-				description:
-					'Only users of this department. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'departmentId' } },
-			},
-		],
-	},
+	filtersCollection(show, [
+		companyFilter('companyId', 'Company', 'Only users of this company'),
+		departmentFilter('departmentId', 'Department Name or ID', 'Only users of this department.'),
+	]),
 	simplifyField(show, 'user fields'),
 ];

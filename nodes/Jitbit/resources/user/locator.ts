@@ -15,3 +15,8 @@ export function userLocator(
 		routing: { send: { type: options.in ?? 'body', property: options.property ?? 'userId' } },
 	});
 }
+
+/** The user picker as an entry of a collection (Options, Filters): optional, shown with its collection. */
+export function optionalUserLocator(options: Parameters<typeof userLocator>[1]): INodeProperties {
+	return { ...userLocator({}, options), displayOptions: undefined, required: false };
+}

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { inQuery } from './descriptions';
+import { idLocator } from './locators';
+
+/** A list filter on a company, picked from Companies or given by ID; `name` is also the query parameter. */
+export function companyFilter(name: string, displayName: string, description: string): INodeProperties {
+	return idLocator('searchCompanies', 'Company ID', { name, displayName, description, required: false, routing: inQuery(name) });
+}
+
+/** A list filter on a department, picked from Departments; `name` is also the query parameter. */
+export function departmentFilter(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		default: '',
+		// The rule reads only the template's fixed part as one sentence; the full text has two.
+		// eslint-disable-next-line n8n-nodes-base/node-param-description-excess-final-period
+		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		routing: inQuery(name),
+	};
+}
