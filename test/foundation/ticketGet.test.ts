@@ -1,46 +1,37 @@
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
-import { Harness, tokenCredentials } from '../harness';
+import { useEnv } from '../harness/env';
 
 describe('Ticket → Get through the real engine', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.reset());
-	const ids = () => [...sandbox.db.tickets.keys()].sort((a, b) => a - b);
-	const creds = () => tokenCredentials(sandbox.url, sandbox.users.admin.token);
+	const env = useEnv();
+	const ids = () => [...env.sb.db.tickets.keys()].sort((a, b) => a - b);
 
 	it('loads the compiled package as n8n does', () => {
-		expect(h.loader.packageName).toBe('n8n-nodes-jitbit');
-		expect(h.nodeTypes.getByNameAndVersion('n8n-nodes-jitbit.jitbit').description.usableAsTool).toBe(true);
+		expect(env.h.loader.packageName).toBe('n8n-nodes-jitbit');
+		expect(env.h.nodeTypes.getByNameAndVersion('n8n-nodes-jitbit.jitbit').description.usableAsTool).toBe(true);
 	});
 
 	it('returns the ticket as one item, asking Jitbit for GET /api/Ticket?id=', async () => {
-		const { items, error } = await h.run(
+		const { items, error } = await env.h.run(
 			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: String(ids()[2]) } },
-			{ credentials: creds() },
+			{ credentials: env.admin },
 		);
 		expect(error).toBeUndefined();
-		expect(sandbox.requests.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/api/Ticket', { id: String(ids()[2]) }]]);
+		expect(env.sb.requests.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/api/Ticket', { id: String(ids()[2]) }]]);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ TicketID: ids()[2], Subject: sandbox.db.tickets.get(ids()[2])!.subject });
+		expect(items[0].json).toMatchObject({ TicketID: ids()[2], Subject: env.sb.db.tickets.get(ids()[2])!.subject });
 	});
 
 	it('takes the ticket number from a pasted Jitbit link', async () => {
-		await h.run(
-			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'url', value: `${sandbox.url}/helpdesk/Ticket/${ids()[6]}` } },
-			{ credentials: creds() },
+		await env.h.run(
+			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'url', value: `${env.sb.url}/helpdesk/Ticket/${ids()[6]}` } },
+			{ credentials: env.admin },
 		);
-		expect(sandbox.requests[0].query).toEqual({ id: String(ids()[6]) });
+		expect(env.sb.requests[0].query).toEqual({ id: String(ids()[6]) });
 	});
 
 	it('with continueOnFail, a missing id yields an error item and the other items go on', async () => {
-		const { items, error } = await h.run(
+		const { items, error } = await env.h.run(
 			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-			{ credentials: creds(), continueOnFail: true, items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }, { json: { id: ids()[1] } }] },
+			{ credentials: env.admin, continueOnFail: true, items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }, { json: { id: ids()[1] } }] },
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
@@ -51,20 +42,20 @@ describe('Ticket → Get through the real engine', () => {
 	});
 
 	it('without continueOnFail the run fails with the item index and what to check', async () => {
-		const { error } = await h.run(
+		const { error } = await env.h.run(
 			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
-			{ credentials: creds(), items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }] },
+			{ credentials: env.admin, items: [{ json: { id: ids()[0] } }, { json: { id: 99999 } }] },
 		);
 		expect(error).toMatchObject({ httpCode: '404', context: { itemIndex: 1 } });
 		expect(error?.description).toMatch(/Check that the ID exists/);
 	});
 
 	it('rejects a non-numeric id before sending anything', async () => {
-		const { error } = await h.run(
+		const { error } = await env.h.run(
 			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ "12a" }}' } },
-			{ credentials: creds() },
+			{ credentials: env.admin },
 		);
 		expect(error?.message).toMatch(/Ticket ID must be a positive whole number, got "12a"/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });

@@ -1,4 +1,4 @@
-import { jsonOf, summary, useEnv } from './people-helpers';
+import { jsonOf, summary, useEnv } from '../harness/env';
 
 const env = useEnv();
 

@@ -1,38 +1,17 @@
 /** Custom field operations through n8n's real engine against the sandbox. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { byId, jsonOf, summary, useEnv } from '../harness/env';
 
-import { Harness, tokenCredentials } from '../harness';
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
-
-let sandbox: Sandbox;
-let h: Harness;
-
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const calls = () =>
-	sandbox.requests.map((r) => ({ method: r.method, endpoint: r.endpoint, query: r.query, body: r.body, contentType: r.contentType }));
-const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
-
-async function run(parameters: IDataObject, extra: { continueOnFail?: boolean; items?: INodeExecutionData[] } = {}) {
-	sandbox.clearRequests();
-	return await h.run(
-		{ resource: 'customField', ...parameters },
-		{ credentials: tokenCredentials(sandbox.url, sandbox.users.admin.token), ...extra },
-	);
-}
+const env = useEnv({ resource: 'customField', clearPerRun: true });
+const { run } = env;
+/** The API calls the sandbox received since the run started (the node makes no others). */
+const calls = () => env.calls().map(summary);
 
 /** Demo ticket 1008 is in category Hardware (2): fields 1 text, 2 date, 3 dropdown, 4 checkbox, 6 tech-only text. */
 const T = 1008;
 
-beforeAll(async () => {
-	[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-});
-afterAll(async () => await sandbox?.close());
-beforeEach(() => sandbox.reset());
-
 describe('Custom Field → Set', () => {
 	it('posts ticketId, fieldId and value as a form', async () => {
-		const { items, error } = await run({ operation: 'set', ticketId: rl(T), fieldId: 1, value: 'AT-4242' });
+		const { items, error } = await run({ operation: 'set', ticketId: byId(T), fieldId: 1, value: 'AT-4242' });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([
 			{
@@ -43,28 +22,28 @@ describe('Custom Field → Set', () => {
 				contentType: 'application/x-www-form-urlencoded',
 			},
 		]);
-		expect(json(items)).toEqual([{ success: true, ticketId: T, fieldId: 1 }]);
-		expect(sandbox.db.ticket(T).customFields[1]).toBe('AT-4242');
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: T, fieldId: 1 }]);
+		expect(env.sb.db.ticket(T).customFields[1]).toBe('AT-4242');
 	});
 
 	it('sends an empty value to clear a field', async () => {
-		await run({ operation: 'set', ticketId: rl(T), fieldId: 1, value: '' });
+		await run({ operation: 'set', ticketId: byId(T), fieldId: 1, value: '' });
 		expect(calls()[0].body).toEqual({ ticketId: String(T), fieldId: '1', value: '' });
-		expect(sandbox.db.ticket(T).customFields[1] ?? '').toBe('');
+		expect(env.sb.db.ticket(T).customFields[1] ?? '').toBe('');
 	});
 
 	it('rejects a field ID that is not a number before any request', async () => {
 		const { error } = await run(
-			{ operation: 'set', ticketId: rl(T), fieldId: '={{ $json.field }}', value: 'x' },
+			{ operation: 'set', ticketId: byId(T), fieldId: '={{ $json.field }}', value: 'x' },
 			{ items: [{ json: { field: 'Asset tag' } }] },
 		);
 		expect(error?.message).toBe('Custom Field ID must be a positive whole number, got "Asset tag"');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 
 	it('reports Jitbit’s refusal per item with continue on fail', async () => {
 		const { items, error } = await run(
-			{ operation: 'set', ticketId: rl(T), fieldId: '={{ $json.field }}', value: 'x' },
+			{ operation: 'set', ticketId: byId(T), fieldId: '={{ $json.field }}', value: 'x' },
 			{ continueOnFail: true, items: [{ json: { field: 1 } }, { json: { field: 7 } }] },
 		);
 		expect(error).toBeUndefined();
@@ -76,10 +55,10 @@ describe('Custom Field → Set', () => {
 
 describe('Custom Field → Set Many', () => {
 	it('posts one cf<FieldID> form field per value', async () => {
-		const windows = String(sandbox.db.field(3).options[0].optionId);
+		const windows = String(env.sb.db.field(3).options[0].optionId);
 		const { items, error } = await run({
 			operation: 'setMany',
-			ticketId: rl(T),
+			ticketId: byId(T),
 			customFieldsUi: {
 				field: [
 					{ fieldId: 1, value: 'AT-1' },
@@ -98,27 +77,27 @@ describe('Custom Field → Set Many', () => {
 				contentType: 'application/x-www-form-urlencoded',
 			},
 		]);
-		expect(json(items)).toEqual([{ success: true, ticketId: T }]);
-		expect(sandbox.db.ticket(T).customFields).toMatchObject({ 1: 'AT-1', 3: windows, 4: 'true' });
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: T }]);
+		expect(env.sb.db.ticket(T).customFields).toMatchObject({ 1: 'AT-1', 3: windows, 4: 'true' });
 	});
 
 	it('refuses to send without any field', async () => {
-		const { error } = await run({ operation: 'setMany', ticketId: rl(T), customFieldsUi: {} });
+		const { error } = await run({ operation: 'setMany', ticketId: byId(T), customFieldsUi: {} });
 		expect(error?.message).toBe('No custom fields to set');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });
 
 describe('Custom Field → Get for Ticket / Get for Category', () => {
 	it('lists the set values of a ticket, simplified', async () => {
-		const { items, error } = await run({ operation: 'getForTicket', ticketId: rl(T) });
+		const { items, error } = await run({ operation: 'getForTicket', ticketId: byId(T) });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([
 			{ method: 'GET', endpoint: 'ticketcustomfields', query: { id: String(T), returnUnset: 'false' }, body: {}, contentType: '' },
 		]);
-		const values = sandbox.db.ticket(T).customFields;
-		const os = sandbox.db.field(3).options.find((o) => String(o.optionId) === values[3])!;
-		expect(json(items)).toEqual(
+		const values = env.sb.db.ticket(T).customFields;
+		const os = env.sb.db.field(3).options.find((o) => String(o.optionId) === values[3])!;
+		expect(jsonOf(items)).toEqual(
 			expect.arrayContaining([
 				{ id: 1, name: 'Asset tag', value: values[1], optionId: null },
 				{ id: 3, name: 'Operating system', value: os.name, optionId: os.optionId },
@@ -128,9 +107,9 @@ describe('Custom Field → Get for Ticket / Get for Category', () => {
 	});
 
 	it('includes unset fields on request, raw', async () => {
-		const { items } = await run({ operation: 'getForTicket', ticketId: rl(T), returnUnset: true, simplify: false });
+		const { items } = await run({ operation: 'getForTicket', ticketId: byId(T), returnUnset: true, simplify: false });
 		expect(calls()[0].query).toEqual({ id: String(T), returnUnset: 'true' });
-		expect(json(items).map((f) => f.FieldID)).toEqual([1, 2, 3, 4, 6]);
+		expect(jsonOf(items).map((f) => f.FieldID)).toEqual([1, 2, 3, 4, 6]);
 		expect(Object.keys(items[0].json)).toEqual(expect.arrayContaining(['FieldID', 'FieldName', 'Value', 'Type', 'SelectionComboOptions']));
 	});
 
@@ -140,9 +119,9 @@ describe('Custom Field → Get for Ticket / Get for Category', () => {
 		expect(calls()).toEqual([
 			{ method: 'GET', endpoint: 'customfieldsforcategory', query: { categoryId: '2' }, body: {}, contentType: '' },
 		]);
-		expect(json(items).map((f) => f.FieldName)).toEqual(['Asset tag', 'Purchase date', 'Operating system', 'Under warranty', 'Internal notes']);
-		expect(json(items)[2].SelectionComboOptions).toEqual(
-			sandbox.db.field(3).options.map((o) => ({ OptionID: o.optionId, Name: o.name })),
+		expect(jsonOf(items).map((f) => f.FieldName)).toEqual(['Asset tag', 'Purchase date', 'Operating system', 'Under warranty', 'Internal notes']);
+		expect(jsonOf(items)[2].SelectionComboOptions).toEqual(
+			env.sb.db.field(3).options.map((o) => ({ OptionID: o.optionId, Name: o.name })),
 		);
 	});
 });

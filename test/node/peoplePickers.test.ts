@@ -1,4 +1,4 @@
-import { useEnv } from './people-helpers';
+import { useEnv } from '../harness/env';
 
 const env = useEnv();
 

@@ -2,51 +2,32 @@
  * Ticket operations through n8n's real engine against the sandbox: the exact request Jitbit
  * received and the items n8n emitted.
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { Harness, tokenCredentials } from '../harness';
-import type { Sandbox } from '../../sandbox';
-import { addTickets, startSandbox } from '../../sandbox';
+import { addTickets } from '../../sandbox';
+import { byId, jsonOf, summary, useEnv } from '../harness/env';
 
-let sandbox: Sandbox;
-let h: Harness;
-
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+const env = useEnv({ resource: 'ticket', clearPerRun: true });
+const { run } = env;
 /** The API calls the sandbox received since the run started (the node makes no others). */
-const calls = () =>
-	sandbox.requests.map((r) => ({ method: r.method, endpoint: r.endpoint, query: r.query, body: r.body, contentType: r.contentType }));
-const json = (items: INodeExecutionData[]) => items.map((item) => item.json);
-
-async function run(parameters: IDataObject, extra: { continueOnFail?: boolean; items?: INodeExecutionData[] } = {}) {
-	sandbox.clearRequests();
-	return await h.run(
-		{ resource: 'ticket', ...parameters },
-		{ credentials: tokenCredentials(sandbox.url, sandbox.users.admin.token), ...extra },
-	);
-}
+const calls = () => env.calls().map(summary);
 
 /** Demo ticket 1008: category Hardware (2) with custom fields, three comments, assigned. */
 const T = 1008;
 
-beforeAll(async () => {
-	[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-});
-afterAll(async () => await sandbox?.close());
-beforeEach(() => sandbox.reset());
-
 describe('Ticket → Get', () => {
 	it('reads one ticket and simplifies it to the mapped fields', async () => {
-		const { items, error } = await run({ operation: 'get', ticketId: rl(T) });
+		const { items, error } = await run({ operation: 'get', ticketId: byId(T) });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'ticket', query: { id: String(T) }, body: {}, contentType: '' }]);
-		const t = sandbox.db.ticket(T);
-		const submitter = sandbox.db.user(t.userId);
-		const tech = sandbox.db.user(t.assignedToUserId!);
-		expect(json(items)).toEqual([
+		const t = env.sb.db.ticket(T);
+		const submitter = env.sb.db.user(t.userId);
+		const tech = env.sb.db.user(t.assignedToUserId!);
+		expect(jsonOf(items)).toEqual([
 			{
 				id: T,
 				subject: t.subject,
-				status: sandbox.db.statuses.get(t.statusId)!.name,
+				status: env.sb.db.statuses.get(t.statusId)!.name,
 				statusId: t.statusId,
 				priority: t.priority,
 				priorityName: ['Low', 'Normal', 'High', 'Critical'][t.priority + 1],
@@ -58,7 +39,7 @@ describe('Ticket → Get', () => {
 				updatedAt: new Date(t.lastUpdated).toISOString(),
 				dueDate: null,
 				resolvedAt: t.resolvedDate ? new Date(t.resolvedDate).toISOString() : null,
-				url: `${sandbox.url}/helpdesk/Ticket/${T}`,
+				url: `${env.sb.url}/helpdesk/Ticket/${T}`,
 				body: t.body,
 				tags: t.tags,
 			},
@@ -68,7 +49,7 @@ describe('Ticket → Get', () => {
 	it('adds comments and custom fields (one paced call each) and strips HTML, raw output', async () => {
 		const { items, error } = await run({
 			operation: 'get',
-			ticketId: { __rl: true, mode: 'url', value: `${sandbox.url}/helpdesk/Ticket/${T}` },
+			ticketId: { __rl: true, mode: 'url', value: `${env.sb.url}/helpdesk/Ticket/${T}` },
 			simplify: false,
 			options: { includeComments: true, includeCustomFields: true, stripHtml: true },
 		});
@@ -80,34 +61,34 @@ describe('Ticket → Get', () => {
 		]);
 		const out = items[0].json;
 		expect(out.TicketID).toBe(T);
-		expect(out.Body).toBe(`${sandbox.db.ticket(T).subject}.\n\nReported by ${sandbox.db.user(sandbox.db.ticket(T).userId).firstName}.`);
+		expect(out.Body).toBe(`${env.sb.db.ticket(T).subject}.\n\nReported by ${env.sb.db.user(env.sb.db.ticket(T).userId).firstName}.`);
 		const comments = out.Comments as IDataObject[];
-		expect(comments).toHaveLength(sandbox.db.commentsOf(T).length);
+		expect(comments).toHaveLength(env.sb.db.commentsOf(T).length);
 		expect(comments.length).toBeGreaterThan(0);
 		for (const c of comments) expect(String(c.Body)).not.toMatch(/<[a-z/]/i);
 		const fields = out.CustomFields as IDataObject[];
 		expect(fields.map((f) => f.FieldName)).toEqual(
 			expect.arrayContaining(['Asset tag', 'Purchase date', 'Operating system', 'Under warranty', 'Internal notes']),
 		);
-		expect(fields.find((f) => f.FieldName === 'Asset tag')?.Value).toBe(sandbox.db.ticket(T).customFields[1]);
+		expect(fields.find((f) => f.FieldName === 'Asset tag')?.Value).toBe(env.sb.db.ticket(T).customFields[1]);
 	});
 
 	it('strips HTML to readable text: blocks, lists, links and entities', async () => {
-		sandbox.db.ticket(T).body =
+		env.sb.db.ticket(T).body =
 			'<div><p>Hi&nbsp;there &amp; welcome</p><ul><li>one</li><li>two &lt;3</li></ul>See <a href="https://kb.example/vpn">the guide</a>.<br>Thanks<script>x()</script></div>';
-		const { items } = await run({ operation: 'get', ticketId: rl(T), options: { stripHtml: true } });
+		const { items } = await run({ operation: 'get', ticketId: byId(T), options: { stripHtml: true } });
 		expect(items[0].json.body).toBe('Hi there & welcome\n\n- one\n- two <3\nSee the guide (https://kb.example/vpn).\nThanks');
 	});
 
 	it('simplifies the added comments and custom fields too', async () => {
 		const { items } = await run({
 			operation: 'get',
-			ticketId: rl(T),
+			ticketId: byId(T),
 			options: { includeComments: true, includeCustomFields: true },
 		});
 		const out = items[0].json;
-		const first = sandbox.db.commentsOf(T)[0];
-		const author = sandbox.db.user(first.userId);
+		const first = env.sb.db.commentsOf(T)[0];
+		const author = env.sb.db.user(first.userId);
 		expect((out.comments as IDataObject[])[0]).toEqual({
 			id: first.commentId,
 			createdAt: new Date(first.commentDate).toISOString(),
@@ -119,7 +100,7 @@ describe('Ticket → Get', () => {
 		expect((out.customFields as IDataObject[]).find((f) => f.name === 'Asset tag')).toEqual({
 			id: 1,
 			name: 'Asset tag',
-			value: sandbox.db.ticket(T).customFields[1],
+			value: env.sb.db.ticket(T).customFields[1],
 			optionId: null,
 		});
 	});
@@ -131,7 +112,7 @@ describe('Ticket → Get', () => {
 			{ items: [{ json: { id: '12a' } }] },
 		);
 		expect(error?.message).toBe('Ticket ID must be a positive whole number, got "12a"');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 
 	it('continues on fail: a missing ticket becomes an error item, the others still run', async () => {
@@ -159,9 +140,9 @@ describe('Ticket → Get Many', () => {
 				categoryId: [2, 3],
 				sectionId: 1,
 				statusId: [1, 7],
-				fromUserId: rl(3),
-				fromCompanyId: rl(1),
-				handledByUserID: rl(2),
+				fromUserId: byId(3),
+				fromCompanyId: byId(1),
+				handledByUserID: byId(2),
 				tagName: 'vpn',
 				dateFrom: '2025-09-01T00:00:00',
 				dateTo: '2025-11-30T00:00:00',
@@ -208,22 +189,22 @@ describe('Ticket → Get Many', () => {
 			returnAll: true,
 			filters: { categoryId: [2], statusId: [1, 2], includeCustomFields: true },
 		});
-		const expected = [...sandbox.db.tickets.values()]
+		const expected = [...env.sb.db.tickets.values()]
 			.filter((t) => t.categoryId === 2 && [1, 2].includes(t.statusId))
 			.map((t) => t.ticketId);
 		expect(expected.length).toBeGreaterThan(0);
-		expect(json(items).map((t) => t.id).sort()).toEqual(expected.sort());
-		for (const t of json(items)) {
+		expect(jsonOf(items).map((t) => t.id).sort()).toEqual(expected.sort());
+		for (const t of jsonOf(items)) {
 			expect(t.category).toBe('Hardware');
-			expect(t.url).toBe(`${sandbox.url}/Ticket/${t.id}`);
+			expect(t.url).toBe(`${env.sb.url}/Ticket/${t.id}`);
 			expect(Array.isArray(t.customFields)).toBe(true);
 			expect(Object.keys(t)).toEqual(expect.arrayContaining(['statusId', 'priorityName', 'submitter', 'assignee', 'createdAt']));
 		}
 	});
 
 	it('Return All pages through 300 at a time with offset: 700 tickets in 3 requests', async () => {
-		addTickets(sandbox.db, 650);
-		const total = sandbox.db.tickets.size;
+		addTickets(env.sb.db, 650);
+		const total = env.sb.db.tickets.size;
 		expect(total).toBe(700);
 		const { items, error } = await run({ operation: 'getMany', returnAll: true, simplify: false });
 		expect(error).toBeUndefined();
@@ -233,11 +214,11 @@ describe('Ticket → Get Many', () => {
 			{ count: '300', offset: '600' },
 		]);
 		expect(items).toHaveLength(700);
-		expect(new Set(json(items).map((t) => t.IssueID)).size).toBe(700);
+		expect(new Set(jsonOf(items).map((t) => t.IssueID)).size).toBe(700);
 	});
 
 	it('Limit asks only for what is needed, across pages when above 300', async () => {
-		addTickets(sandbox.db, 650);
+		addTickets(env.sb.db, 650);
 		let result = await run({ operation: 'getMany', returnAll: false, limit: 5 });
 		expect(calls().map((c) => c.query)).toEqual([{ count: '5', offset: '0' }]);
 		expect(result.items).toHaveLength(5);
@@ -252,12 +233,12 @@ describe('Ticket → Get Many', () => {
 
 describe('Ticket → Search', () => {
 	it('sends the query and filters, pages 100 at a time with Return All', async () => {
-		addTickets(sandbox.db, 230, { subjectPrefix: 'Zebra printer', categoryId: 3 });
+		addTickets(env.sb.db, 230, { subjectPrefix: 'Zebra printer', categoryId: 3 });
 		const { items, error } = await run({
 			operation: 'search',
 			query: 'zebra',
 			returnAll: true,
-			filters: { categoryId: [3], statusId: [1, 2, 3], fromUserId: rl(3), assignedToUserId: rl(2), dateFrom: '2020-01-01' },
+			filters: { categoryId: [3], statusId: [1, 2, 3], fromUserId: byId(3), assignedToUserId: byId(2), dateFrom: '2020-01-01' },
 		});
 		expect(error).toBeUndefined();
 		// addTickets leaves them unassigned: the assignee filter matches none. Drop it to see pages.
@@ -319,12 +300,12 @@ describe('Ticket → Create', () => {
 			},
 		]);
 		const id = items[0].json.id as number;
-		expect(json(items)).toEqual([{ id }]);
-		expect(sandbox.db.ticket(id)).toMatchObject({ subject: 'Screen flickers', body, categoryId: 1, priority: 1 });
+		expect(jsonOf(items)).toEqual([{ id }]);
+		expect(env.sb.db.ticket(id)).toMatchObject({ subject: 'Screen flickers', body, categoryId: 1, priority: 1 });
 	});
 
 	it('sends every additional field, sets the due date afterwards, returns the created ticket', async () => {
-		const macOs = String(sandbox.db.field(3).options[1].optionId);
+		const macOs = String(env.sb.db.field(3).options[1].optionId);
 		const { items, error } = await run({
 			operation: 'create',
 			categoryId: 2,
@@ -332,8 +313,8 @@ describe('Ticket → Create', () => {
 			body: 'Please',
 			priority: -1,
 			additionalFields: {
-				userId: rl(3),
-				assignedToUserId: rl(2),
+				userId: byId(3),
+				assignedToUserId: byId(2),
 				tags: 'hardware,onboarding',
 				origin: 6,
 				suppressConfirmation: true,
@@ -372,7 +353,7 @@ describe('Ticket → Create', () => {
 			},
 			{ method: 'GET', endpoint: 'ticket', query: { id: String(id) }, body: {}, contentType: '' },
 		]);
-		const t = sandbox.db.ticket(id);
+		const t = env.sb.db.ticket(id);
 		expect(t).toMatchObject({ userId: 3, assignedToUserId: 2, tags: ['hardware', 'onboarding'], origin: 6, priority: -1 });
 		expect(t.customFields).toEqual({ 1: 'AT-9', 3: macOs });
 		expect(t.dueDate).toBe('2026-01-31T12:00:00Z');
@@ -406,8 +387,8 @@ describe('Ticket → Create', () => {
 			},
 		);
 		expect(error).toBeUndefined();
-		const [req] = sandbox.requests;
-		expect(sandbox.requests).toHaveLength(1);
+		const [req] = env.sb.requests;
+		expect(env.sb.requests).toHaveLength(1);
 		expect(req.method).toBe('POST');
 		expect(req.endpoint).toBe('ticket');
 		expect(req.contentType).toBe('multipart/form-data');
@@ -418,7 +399,7 @@ describe('Ticket → Create', () => {
 			{ field: 'uploadFile', filename: 'log.txt', contentType: 'text/plain', data: text.toString('base64') },
 		]);
 		const id = items[0].json.id as number;
-		expect(sandbox.db.filesOfTicket(id).map((f) => f.fileName)).toEqual(['shot.png', 'log.txt']);
+		expect(env.sb.db.filesOfTicket(id).map((f) => f.fileName)).toEqual(['shot.png', 'log.txt']);
 	});
 
 	it('rejects a missing category before any request', async () => {
@@ -427,7 +408,7 @@ describe('Ticket → Create', () => {
 			{ items: [{ json: { category: 'Hardware' } }] },
 		);
 		expect(error?.message).toBe('Category ID must be a positive whole number, got "Hardware"');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });
 
@@ -435,12 +416,12 @@ describe('Ticket → Update', () => {
 	it('posts every field under Jitbit’s UpdateTicket names', async () => {
 		const { items, error } = await run({
 			operation: 'update',
-			ticketId: rl(T),
+			ticketId: byId(T),
 			updateFields: {
 				categoryId: 3,
 				priority: 2,
 				statusId: 2,
-				assignedUserId: rl(4),
+				assignedUserId: byId(4),
 				dueDate: '2026-02-01T09:30:00',
 				tags: 'a,b',
 				subject: 'Renamed',
@@ -469,8 +450,8 @@ describe('Ticket → Update', () => {
 				contentType: 'application/x-www-form-urlencoded',
 			},
 		]);
-		expect(json(items)).toEqual([{ success: true, ticketId: T }]);
-		expect(sandbox.db.ticket(T)).toMatchObject({
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: T }]);
+		expect(env.sb.db.ticket(T)).toMatchObject({
 			categoryId: 3,
 			priority: 2,
 			statusId: 2,
@@ -486,25 +467,25 @@ describe('Ticket → Update', () => {
 	it('unassigns with assignee 0 and accepts a custom status id', async () => {
 		const { error } = await run({
 			operation: 'update',
-			ticketId: rl(T),
-			updateFields: { assignedUserId: rl(0), statusId: 7 },
+			ticketId: byId(T),
+			updateFields: { assignedUserId: byId(0), statusId: 7 },
 		});
 		expect(error).toBeUndefined();
 		expect(calls()[0].body).toEqual({ id: String(T), assignedUserId: '0', statusId: '7' });
-		expect(sandbox.db.ticket(T)).toMatchObject({ assignedToUserId: null, statusId: 7 });
+		expect(env.sb.db.ticket(T)).toMatchObject({ assignedToUserId: null, statusId: 7 });
 	});
 
 	it('refuses an update with nothing to change', async () => {
-		const { error } = await run({ operation: 'update', ticketId: rl(T), updateFields: {} });
+		const { error } = await run({ operation: 'update', ticketId: byId(T), updateFields: {} });
 		expect(error?.message).toBe('Nothing to update');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });
 
 describe('Ticket → Close, Get Stats, Delete', () => {
 	it('closes with a POST form, optionally without notification', async () => {
-		const open = [...sandbox.db.tickets.values()].find((t) => t.statusId === 1)!;
-		const { items, error } = await run({ operation: 'close', ticketId: rl(open.ticketId), suppressNotification: true });
+		const open = [...env.sb.db.tickets.values()].find((t) => t.statusId === 1)!;
+		const { items, error } = await run({ operation: 'close', ticketId: byId(open.ticketId), suppressNotification: true });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([
 			{
@@ -515,26 +496,26 @@ describe('Ticket → Close, Get Stats, Delete', () => {
 				contentType: 'application/x-www-form-urlencoded',
 			},
 		]);
-		expect(json(items)).toEqual([{ success: true, ticketId: open.ticketId, closed: true }]);
-		expect(sandbox.db.ticket(open.ticketId).statusId).toBe(3);
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: open.ticketId, closed: true }]);
+		expect(env.sb.db.ticket(open.ticketId).statusId).toBe(3);
 	});
 
 	it('returns the statistics object', async () => {
 		const { items, error } = await run({ operation: 'getStats' });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'stats', query: {}, body: {}, contentType: '' }]);
-		const all = [...sandbox.db.tickets.values()];
+		const all = [...env.sb.db.tickets.values()];
 		expect(items[0].json).toMatchObject({ TotalTickets: all.length, Closed: all.filter((t) => t.statusId === 3).length });
 	});
 
 	it('deletes a ticket', async () => {
-		const { items, error } = await run({ operation: 'delete', ticketId: rl(1003) });
+		const { items, error } = await run({ operation: 'delete', ticketId: byId(1003) });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([
 			{ method: 'POST', endpoint: 'deleteticket', query: {}, body: { id: '1003' }, contentType: 'application/x-www-form-urlencoded' },
 		]);
-		expect(json(items)).toEqual([{ success: true, ticketId: 1003 }]);
-		expect(sandbox.db.tickets.has(1003)).toBe(false);
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: 1003 }]);
+		expect(env.sb.db.tickets.has(1003)).toBe(false);
 	});
 });
 
@@ -548,62 +529,62 @@ describe('Ticket relations and subscribers', () => {
 	});
 
 	it('merges the second ticket into the first', async () => {
-		const { items, error } = await run({ operation: 'merge', ticketId: rl(1002), mergedTicketId: rl(1003) });
+		const { items, error } = await run({ operation: 'merge', ticketId: byId(1002), mergedTicketId: byId(1003) });
 		expect(error).toBeUndefined();
 		expect(calls()).toEqual([form('mergetickets', { id: '1002', id2: '1003' })]);
-		expect(json(items)).toEqual([{ success: true, ticketId: 1002, mergedTicketId: 1003 }]);
-		expect(sandbox.db.tickets.has(1003)).toBe(false);
+		expect(jsonOf(items)).toEqual([{ success: true, ticketId: 1002, mergedTicketId: 1003 }]);
+		expect(env.sb.db.tickets.has(1003)).toBe(false);
 	});
 
 	it('links and unlinks, and lists linked tickets', async () => {
-		let result = await run({ operation: 'link', ticketId: rl(1002), linkedTicketId: rl(1004) });
+		let result = await run({ operation: 'link', ticketId: byId(1002), linkedTicketId: byId(1004) });
 		expect(calls()).toEqual([form('linktickets', { id: '1002', id2: '1004' })]);
-		expect(json(result.items)).toEqual([{ success: true, ticketId: 1002, linkedTicketId: 1004 }]);
-		expect(sandbox.db.ticket(1002).linkedIds).toContain(1004);
+		expect(jsonOf(result.items)).toEqual([{ success: true, ticketId: 1002, linkedTicketId: 1004 }]);
+		expect(env.sb.db.ticket(1002).linkedIds).toContain(1004);
 
-		result = await run({ operation: 'getLinkedTickets', ticketId: rl(1002) });
+		result = await run({ operation: 'getLinkedTickets', ticketId: byId(1002) });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'linkedtickets', query: { id: '1002' }, body: {}, contentType: '' }]);
-		expect(json(result.items).map((t) => [t.id, t.subject])).toEqual([[1004, sandbox.db.ticket(1004).subject]]);
+		expect(jsonOf(result.items).map((t) => [t.id, t.subject])).toEqual([[1004, env.sb.db.ticket(1004).subject]]);
 
-		result = await run({ operation: 'unlink', ticketId: rl(1002), linkedTicketId: rl(1004) });
+		result = await run({ operation: 'unlink', ticketId: byId(1002), linkedTicketId: byId(1004) });
 		expect(calls()).toEqual([form('unlinktickets', { id: '1002', id2: '1004' })]);
-		expect(sandbox.db.ticket(1002).linkedIds).not.toContain(1004);
+		expect(env.sb.db.ticket(1002).linkedIds).not.toContain(1004);
 	});
 
 	it('adds and removes a sub-ticket, and lists sub-tickets', async () => {
-		let result = await run({ operation: 'addSubTicket', ticketId: rl(1002), childTicketId: rl(1005) });
+		let result = await run({ operation: 'addSubTicket', ticketId: byId(1002), childTicketId: byId(1005) });
 		expect(calls()).toEqual([form('addsubticket', { parentId: '1002', childId: '1005' })]);
-		expect(json(result.items)).toEqual([{ success: true, parentTicketId: 1002, childTicketId: 1005 }]);
-		expect(sandbox.db.ticket(1005).parentId).toBe(1002);
+		expect(jsonOf(result.items)).toEqual([{ success: true, parentTicketId: 1002, childTicketId: 1005 }]);
+		expect(env.sb.db.ticket(1005).parentId).toBe(1002);
 
-		result = await run({ operation: 'getSubTickets', ticketId: rl(1002), simplify: false });
+		result = await run({ operation: 'getSubTickets', ticketId: byId(1002), simplify: false });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'subtickets', query: { id: '1002' }, body: {}, contentType: '' }]);
-		expect(json(result.items).map((t) => t.IssueID)).toEqual([1005]);
+		expect(jsonOf(result.items).map((t) => t.IssueID)).toEqual([1005]);
 
-		result = await run({ operation: 'removeSubTicket', childTicketId: rl(1005) });
+		result = await run({ operation: 'removeSubTicket', childTicketId: byId(1005) });
 		expect(calls()).toEqual([form('removesubticket', { childId: '1005' })]);
-		expect(json(result.items)).toEqual([{ success: true, childTicketId: 1005 }]);
-		expect(sandbox.db.ticket(1005).parentId).toBeNull();
+		expect(jsonOf(result.items)).toEqual([{ success: true, childTicketId: 1005 }]);
+		expect(env.sb.db.ticket(1005).parentId).toBeNull();
 	});
 
 	it('adds, lists and removes subscribers', async () => {
-		let result = await run({ operation: 'addSubscriber', ticketId: rl(1002), userId: rl(5) });
+		let result = await run({ operation: 'addSubscriber', ticketId: byId(1002), userId: byId(5) });
 		expect(calls()).toEqual([form('addsubscriber', { id: '1002', userId: '5' })]);
-		expect(json(result.items)).toEqual([{ success: true, ticketId: 1002, userId: 5 }]);
+		expect(jsonOf(result.items)).toEqual([{ success: true, ticketId: 1002, userId: 5 }]);
 
-		result = await run({ operation: 'getSubscribers', ticketId: rl(1002) });
+		result = await run({ operation: 'getSubscribers', ticketId: byId(1002) });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'subscribers', query: { id: '1002' }, body: {}, contentType: '' }]);
-		expect(json(result.items).map((u) => u.UserID)).toEqual(sandbox.db.ticket(1002).subscriberIds);
-		expect(json(result.items).map((u) => u.UserID)).toContain(5);
+		expect(jsonOf(result.items).map((u) => u.UserID)).toEqual(env.sb.db.ticket(1002).subscriberIds);
+		expect(jsonOf(result.items).map((u) => u.UserID)).toContain(5);
 
-		result = await run({ operation: 'removeSubscriber', ticketId: rl(1002), userId: rl(5) });
+		result = await run({ operation: 'removeSubscriber', ticketId: byId(1002), userId: byId(5) });
 		expect(calls()).toEqual([form('removesubscriber', { id: '1002', userId: '5' })]);
-		expect(sandbox.db.ticket(1002).subscriberIds).not.toContain(5);
+		expect(env.sb.db.ticket(1002).subscriberIds).not.toContain(5);
 	});
 
 	it('validates both ticket IDs before merging', async () => {
-		const { error } = await run({ operation: 'merge', ticketId: rl(1002), mergedTicketId: rl('0') });
+		const { error } = await run({ operation: 'merge', ticketId: byId(1002), mergedTicketId: byId('0') });
 		expect(error?.message).toBe('Ticket to Merge Into It must be a positive whole number, got "0"');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });

@@ -1,26 +1,12 @@
 /** The ticket area's list searches and load options, run as n8n runs them, against the sandbox. */
-import { Harness, tokenCredentials } from '../harness';
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
+import { byId, useEnv } from '../harness/env';
 
-let sandbox: Sandbox;
-let h: Harness;
-
-const creds = () => tokenCredentials(sandbox.url, sandbox.users.admin.token);
-const rl = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const calls = () => sandbox.requests.map((r) => ({ method: r.method, endpoint: r.endpoint, query: r.query }));
-
-beforeAll(async () => {
-	[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-});
-afterAll(async () => await sandbox?.close());
-beforeEach(() => {
-	sandbox.reset();
-});
+const env = useEnv();
+const calls = () => env.calls().map((r) => ({ method: r.method, endpoint: r.endpoint, query: r.query }));
 
 describe('searchTickets', () => {
 	it('lists the newest tickets 50 at a time, with a token for the next page', async () => {
-		const first = await h.listSearch('searchTickets', creds(), { resource: 'ticket', operation: 'get' });
+		const first = await env.h.listSearch('searchTickets', env.admin, { resource: 'ticket', operation: 'get' });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'tickets', query: { mode: 'all', count: '50', offset: '0' } }]);
 		expect(first.results).toHaveLength(50);
 		expect(first.results[0]).toEqual({ name: expect.stringMatching(/^#\d+ /), value: expect.stringMatching(/^\d+$/) });
@@ -28,7 +14,7 @@ describe('searchTickets', () => {
 	});
 
 	it('searches by text when the user types', async () => {
-		const result = await h.listSearch('searchTickets', creds(), {}, 'printer');
+		const result = await env.h.listSearch('searchTickets', env.admin, {}, 'printer');
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'search', query: { query: 'printer', count: '50', offset: '0' } }]);
 		expect(result.results.length).toBeGreaterThan(0);
 		expect(result.results.every((r) => /printer/i.test(String(r.name)))).toBe(true);
@@ -38,7 +24,7 @@ describe('searchTickets', () => {
 
 describe('searchTechnicians', () => {
 	it('lists the technicians of the chosen category', async () => {
-		const result = await h.listSearch('searchTechnicians', creds(), { resource: 'ticket', operation: 'create', categoryId: 2 });
+		const result = await env.h.listSearch('searchTechnicians', env.admin, { resource: 'ticket', operation: 'create', categoryId: 2 });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'techsforcategory', query: { id: '2' } }]);
 		expect(result.results).toEqual([
 			{ name: 'Alice Admin (admin)', value: '1' },
@@ -47,10 +33,10 @@ describe('searchTechnicians', () => {
 	});
 
 	it('on Update, uses the ticket’s category and offers "Unassigned" first', async () => {
-		const result = await h.listSearch('searchTechnicians', creds(), {
+		const result = await env.h.listSearch('searchTechnicians', env.admin, {
 			resource: 'ticket',
 			operation: 'update',
-			ticketId: rl(1008),
+			ticketId: byId(1008),
 			updateFields: {},
 		});
 		expect(calls()).toEqual([
@@ -62,10 +48,10 @@ describe('searchTechnicians', () => {
 	});
 
 	it('prefers the new category chosen in Update Fields, and filters by the typed text', async () => {
-		const result = await h.listSearch(
+		const result = await env.h.listSearch(
 			'searchTechnicians',
-			creds(),
-			{ resource: 'ticket', operation: 'update', ticketId: rl(1008), updateFields: { categoryId: 4 } },
+			env.admin,
+			{ resource: 'ticket', operation: 'update', ticketId: byId(1008), updateFields: { categoryId: 4 } },
 			'sarah',
 		);
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'techsforcategory', query: { id: '4' } }]);
@@ -73,16 +59,16 @@ describe('searchTechnicians', () => {
 	});
 
 	it('asks for a category when none is chosen', async () => {
-		await expect(h.listSearch('searchTechnicians', creds(), { resource: 'ticket', operation: 'create' })).rejects.toThrow(
+		await expect(env.h.listSearch('searchTechnicians', env.admin, { resource: 'ticket', operation: 'create' })).rejects.toThrow(
 			'Choose a category (or a ticket) first',
 		);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 });
 
 describe('load options', () => {
 	it('getCategories: every visible category, labelled with its section', async () => {
-		const options = await h.loadOptions('getCategories', creds());
+		const options = await env.h.loadOptions('getCategories', env.admin);
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'categories', query: {} }]);
 		expect(options.map((o) => [o.name, o.value])).toEqual([
 			['Billing \\ Invoices', 6],
@@ -97,7 +83,7 @@ describe('load options', () => {
 	});
 
 	it('getSections: the sections found in the categories', async () => {
-		const options = await h.loadOptions('getSections', creds());
+		const options = await env.h.loadOptions('getSections', env.admin);
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'categories', query: {} }]);
 		expect(options).toEqual([
 			{ name: 'Billing', value: 3 },
@@ -107,28 +93,28 @@ describe('load options', () => {
 	});
 
 	it('getPriorities and getStatuses are fixed lists and cost no call', async () => {
-		expect(await h.loadOptions('getPriorities', creds())).toEqual([
+		expect(await env.h.loadOptions('getPriorities', env.admin)).toEqual([
 			{ name: 'Low', value: -1 },
 			{ name: 'Normal', value: 0 },
 			{ name: 'High', value: 1 },
 			{ name: 'Critical', value: 2 },
 		]);
-		expect(await h.loadOptions('getStatuses', creds())).toEqual([
+		expect(await env.h.loadOptions('getStatuses', env.admin)).toEqual([
 			{ name: 'New', value: 1 },
 			{ name: 'In Process', value: 2 },
 			{ name: 'Closed', value: 3 },
 		]);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(env.sb.requests).toHaveLength(0);
 	});
 
 	it('getCustomFieldsForCategory: the chosen category’s fields, dropdown options with their IDs', async () => {
-		const options = await h.loadOptions('getCustomFieldsForCategory', creds(), {
+		const options = await env.h.loadOptions('getCustomFieldsForCategory', env.admin, {
 			resource: 'ticket',
 			operation: 'create',
 			categoryId: 2,
 		});
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'customfieldsforcategory', query: { categoryId: '2' } }]);
-		const os = sandbox.db.field(3).options;
+		const os = env.sb.db.field(3).options;
 		expect(options.map((o) => o.value)).toEqual([1, 2, 3, 4, 6]);
 		expect(options[2]).toEqual({
 			name: `Operating system (${os.map((o) => `${o.name}=${o.optionId}`).join(', ')})`,
@@ -139,10 +125,10 @@ describe('load options', () => {
 	});
 
 	it('getCustomFieldsForCategory: falls back to the chosen ticket’s fields', async () => {
-		const options = await h.loadOptions('getCustomFieldsForCategory', creds(), {
+		const options = await env.h.loadOptions('getCustomFieldsForCategory', env.admin, {
 			resource: 'customField',
 			operation: 'set',
-			ticketId: rl(1003),
+			ticketId: byId(1003),
 		});
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'ticketcustomfields', query: { id: '1003', returnUnset: 'true' } }]);
 		expect(options.map((o) => [o.value, o.name])).toEqual([

@@ -1,4 +1,4 @@
-import { byId, jsonOf, summary, useEnv } from './people-helpers';
+import { byId, jsonOf, summary, useEnv } from '../harness/env';
 
 const env = useEnv();
 

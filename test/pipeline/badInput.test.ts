@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Fault, Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
 import type { JitbitCredentials } from '../harness';
-import { Harness, tokenCredentials } from '../harness';
+import { tokenCredentials } from '../harness';
+import { useEnv } from '../harness/env';
 
 /**
  * Bad input of every kind a user produces: each case must end in an error that names the field
@@ -192,20 +192,15 @@ const cases: Case[] = [
 ];
 
 describe('bad input matrix', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
+	const env = useEnv({ resetEach: false });
 
 	it('has at least 30 cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
 
 	it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-		sandbox.reset();
-		const credentials = c.credentials?.(sandbox) ?? tokenCredentials(sandbox.url, sandbox.users.admin.token);
-		if (c.fault) sandbox.inject(c.fault);
-		const { items, error } = await h.run(c.params(sandbox), { credentials, items: c.items });
+		env.sb.reset();
+		const credentials = c.credentials?.(env.sb) ?? env.admin;
+		if (c.fault) env.sb.inject(c.fault);
+		const { items, error } = await env.h.run(c.params(env.sb), { credentials, items: c.items });
 		if (c.error) {
 			expect(error).toBeDefined();
 			expect(`${error?.message} ${error?.description ?? ''}`).toMatch(c.error);
@@ -213,8 +208,8 @@ describe('bad input matrix', () => {
 			expect(JSON.stringify(error)).not.toContain(String(credentials.token ?? '§none§'));
 		} else {
 			expect(error).toBeUndefined();
-			c.check?.(sandbox, items);
+			c.check?.(env.sb, items);
 		}
-		if (c.requests !== undefined) expect(sandbox.requests).toHaveLength(c.requests);
+		if (c.requests !== undefined) expect(env.sb.requests).toHaveLength(c.requests);
 	});
 });

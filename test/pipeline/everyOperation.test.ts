@@ -1,8 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
-import { Harness, NODE_TYPE, tokenCredentials } from '../harness';
+import { NODE_TYPE } from '../harness';
+import { useEnv } from '../harness/env';
 
 const rl = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -90,15 +90,10 @@ function cases(s: Sandbox): Record<string, Case> {
 }
 
 describe('every operation runs through the pipeline', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
+	const env = useEnv({ resetEach: false });
 
 	function nodeOperations(): string[] {
-		const { properties } = h.nodeTypes.getByNameAndVersion(NODE_TYPE).description;
+		const { properties } = env.h.nodeTypes.getByNameAndVersion(NODE_TYPE).description;
 		return properties
 			.filter((p) => p.name === 'operation')
 			.flatMap((p) =>
@@ -107,8 +102,8 @@ describe('every operation runs through the pipeline', () => {
 	}
 
 	it('has an example for every operation of the node', () => {
-		sandbox.reset();
-		expect(Object.keys(cases(sandbox)).sort()).toEqual(nodeOperations().sort());
+		env.sb.reset();
+		expect(Object.keys(cases(env.sb)).sort()).toEqual(nodeOperations().sort());
 	});
 
 	const operations = [
@@ -121,17 +116,17 @@ describe('every operation runs through the pipeline', () => {
 	];
 
 	it.each(operations)('%s: a 429 on its call is waited out and the operation succeeds', async (key) => {
-		sandbox.reset();
-		const example = cases(sandbox)[key];
+		env.sb.reset();
+		const example = cases(env.sb)[key];
 		const [resource, operation] = key.split('.');
-		sandbox.inject({ kind: '429', endpoint: example.endpoint, times: 1, retryAfter: 0.01 });
-		const { error } = await h.run(
+		env.sb.inject({ kind: '429', endpoint: example.endpoint, times: 1, retryAfter: 0.01 });
+		const { error } = await env.h.run(
 			{ resource, operation, ...example.params },
-			{ credentials: tokenCredentials(sandbox.url, sandbox.users.admin.token), items: example.items },
+			{ credentials: env.admin, items: example.items },
 		);
 		expect(error).toBeUndefined();
 		// The first answer was the 429 and the same call was sent again (upsert's lookup may then 404).
-		const statuses = sandbox.requests.filter((r) => r.endpoint === example.endpoint).map((r) => r.status);
+		const statuses = env.sb.requests.filter((r) => r.endpoint === example.endpoint).map((r) => r.status);
 		expect(statuses[0]).toBe(429);
 		expect(statuses.length).toBeGreaterThanOrEqual(2);
 		expect(statuses[1]).not.toBe(429);

@@ -1,21 +1,15 @@
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { Harness, tokenCredentials } from '../harness';
+import { useEnv } from '../harness/env';
 
 /** Reads through the pipeline: pacing, 429 backoff, retries of idempotent calls, clear errors. */
 describe('request pipeline on reads', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
+	const env = useEnv();
 	let ticketId: number;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
 	beforeEach(() => {
-		sandbox.reset();
-		ticketId = Math.min(...sandbox.db.tickets.keys());
+		ticketId = Math.min(...env.sb.db.tickets.keys());
 	});
-	const creds = () => tokenCredentials(sandbox.url, sandbox.users.admin.token);
 	const getTicket = (extra: object = {}) => ({
 		resource: 'ticket',
 		operation: 'get',
@@ -23,26 +17,26 @@ describe('request pipeline on reads', () => {
 		ticketId: { __rl: true, mode: 'id', value: String(ticketId) },
 		...extra,
 	});
-	const ticketCalls = () => sandbox.requests.filter((r) => r.endpoint === 'ticket');
+	const ticketCalls = () => env.sb.requests.filter((r) => r.endpoint === 'ticket');
 
 	it('waits as long as Retry-After says, then succeeds', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'ticket', times: 2, retryAfter: 0.05 });
-		const { items, error } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 2, retryAfter: 0.05 });
+		const { items, error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(items[0].json.TicketID).toBe(ticketId);
 		expect(ticketCalls().map((r) => r.status)).toEqual([429, 429, 200]);
 	});
 
 	it('backs off on a 429 without Retry-After (as Jitbit sends it)', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'ticket', times: 1 });
-		const { error } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 1 });
+		const { error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(ticketCalls().map((r) => r.status)).toEqual([429, 200]);
 	});
 
 	it('gives up after the retry budget with a message that says how to raise it', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'ticket', times: 10, retryAfter: 0.01 });
-		const { error } = await h.run(getTicket({ rateLimitHandling: { maxRetries: 2 } }), { credentials: creds() });
+		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 10, retryAfter: 0.01 });
+		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxRetries: 2 } }), { credentials: env.admin });
 		expect(ticketCalls()).toHaveLength(3);
 		expect(error).toMatchObject({ httpCode: '429', context: { itemIndex: 0 } });
 		expect(error?.message).toMatch(/still exceeded after 2 retries/);
@@ -50,8 +44,8 @@ describe('request pipeline on reads', () => {
 	});
 
 	it('stops when the next wait would exceed the total wait budget', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'ticket', times: 10, retryAfter: 30 });
-		const { error } = await h.run(getTicket({ rateLimitHandling: { maxWaitSeconds: 5 } }), { credentials: creds() });
+		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 10, retryAfter: 30 });
+		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxWaitSeconds: 5 } }), { credentials: env.admin });
 		expect(ticketCalls()).toHaveLength(1);
 		expect(error?.message).toMatch(/after 0 retries over 0 s/);
 	});
@@ -61,54 +55,54 @@ describe('request pipeline on reads', () => {
 		['a 500', { kind: '5xx' as const, status: 500 }],
 		['a dropped connection', { kind: 'drop' as const }],
 	])('retries a read after %s', async (_name, fault) => {
-		sandbox.inject({ ...fault, endpoint: 'ticket', times: 1 });
-		const { items, error } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ ...fault, endpoint: 'ticket', times: 1 });
+		const { items, error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(items[0].json.TicketID).toBe(ticketId);
 		expect(ticketCalls()).toHaveLength(2);
 	});
 
 	it('a persistent server error ends in a clear error after the budget', async () => {
-		sandbox.inject({ kind: '5xx', status: 502, endpoint: 'ticket', times: Infinity });
-		const { error } = await h.run(getTicket({ rateLimitHandling: { maxRetries: 1 } }), { credentials: creds() });
+		env.sb.inject({ kind: '5xx', status: 502, endpoint: 'ticket', times: Infinity });
+		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxRetries: 1 } }), { credentials: env.admin });
 		expect(ticketCalls()).toHaveLength(2);
 		expect(error?.message).toMatch(/server error \(502\)/);
 	});
 
 	it('a slow reply is waited for', async () => {
-		sandbox.inject({ kind: 'slow', endpoint: 'ticket', delayMs: 300 });
-		const { error } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ kind: 'slow', endpoint: 'ticket', delayMs: 300 });
+		const { error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(ticketCalls()).toHaveLength(1);
 	});
 
 	it('an HTML page instead of data is a clear error, not retried', async () => {
-		sandbox.inject({ kind: 'html', endpoint: 'ticket' });
-		const { error } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ kind: 'html', endpoint: 'ticket' });
+		const { error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(ticketCalls()).toHaveLength(1);
 		expect(error?.message).toMatch(/web page instead of API data/);
 		expect(error?.description).toMatch(/Helpdesk URL/);
 	});
 
 	it('an empty answer to a read is a clear error, never an empty result', async () => {
-		sandbox.inject({ kind: 'empty', endpoint: 'ticket' });
-		const { error, items } = await h.run(getTicket(), { credentials: creds() });
+		env.sb.inject({ kind: 'empty', endpoint: 'ticket' });
+		const { error, items } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(items).toHaveLength(0);
 		expect(error?.message).toMatch(/empty body where data was expected/);
 	});
 
 	it('connection refused names the URL and is not a crash', async () => {
-		const { error } = await h.run(getTicket({ rateLimitHandling: { maxRetries: 0 } }), {
+		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxRetries: 0 } }), {
 			credentials: tokenCredentials('http://127.0.0.1:9', 'token'),
 		});
 		expect(error?.message).toMatch(/Could not reach the helpdesk at http:\/\/127\.0\.0\.1:9: connection refused/);
 	});
 
 	it('list searches go through the same pipeline', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'tickets', times: 1, retryAfter: 0.01 });
-		const result = await h.listSearch('searchTickets', creds());
+		env.sb.inject({ kind: '429', endpoint: 'tickets', times: 1, retryAfter: 0.01 });
+		const result = await env.h.listSearch('searchTickets', env.admin);
 		expect(result.results.length).toBeGreaterThan(0);
-		expect(sandbox.requests.filter((r) => r.endpoint === 'tickets').map((r) => r.status)).toEqual([429, 200]);
+		expect(env.sb.requests.filter((r) => r.endpoint === 'tickets').map((r) => r.status)).toEqual([429, 200]);
 	});
 });
 

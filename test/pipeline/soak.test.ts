@@ -1,20 +1,15 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import type { Fault, Sandbox } from '../../sandbox';
-import { prng, startSandbox } from '../../sandbox';
-import { Harness, tokenCredentials } from '../harness';
+import type { Fault } from '../../sandbox';
+import { prng } from '../../sandbox';
+import { useEnv } from '../harness/env';
 
 /**
  * 500 mixed operations in four concurrent executions while faults rain down: 429 bursts with and
  * without Retry-After, 5xx, slow replies, dropped connections. Nothing may be lost or doubled.
  */
 describe('fault soak', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
+	const env = useEnv({ resetEach: false });
 
 	// Every failure must read as one of the pipeline's explanations, never a bare crash.
 	const CLEAR_ERROR =
@@ -22,9 +17,9 @@ describe('fault soak', () => {
 
 	it('500 operations: every read ends in data or a clear error, every create lands at most once', async () => {
 		const random = prng(42);
-		const tickets = [...sandbox.db.tickets.keys()];
-		const categoryId = [...sandbox.db.categories.keys()][0];
-		const credentials = tokenCredentials(sandbox.url, sandbox.users.admin.token);
+		const tickets = [...env.sb.db.tickets.keys()];
+		const categoryId = [...env.sb.db.categories.keys()][0];
+		const credentials = env.admin;
 		const budget = { rateLimitHandling: { maxRetries: 4, maxWaitSeconds: 20 } };
 		const numbered = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { n: i } }) as INodeExecutionData);
 
@@ -45,18 +40,18 @@ describe('fault soak', () => {
 		let injected = 0;
 		const rain = (async () => {
 			while (running && injected < 150) {
-				sandbox.inject(pick());
+				env.sb.inject(pick());
 				injected++;
 				await new Promise((resolve) => setTimeout(resolve, 15));
 			}
 		})();
 
 		const runs = await Promise.all([
-			h.run(
+			env.h.run(
 				{ resource: 'ticket', operation: 'create', categoryId, subject: '={{ "soak #" + $json.n }}', body: 'soak', ...budget },
 				{ credentials, continueOnFail: true, items: numbered(200) },
 			),
-			h.run(
+			env.h.run(
 				{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' }, ...budget },
 				{
 					credentials,
@@ -64,7 +59,7 @@ describe('fault soak', () => {
 					items: Array.from({ length: 150 }, (_, i) => ({ json: { id: i % 15 === 0 ? 99000 + i : tickets[i % tickets.length] } })),
 				},
 			),
-			h.run(
+			env.h.run(
 				{
 					resource: 'comment',
 					operation: 'create',
@@ -74,7 +69,7 @@ describe('fault soak', () => {
 				},
 				{ credentials, continueOnFail: true, items: numbered(100) },
 			),
-			h.run(
+			env.h.run(
 				{ resource: 'ticket', operation: 'getMany', returnAll: false, limit: 5, simplify: false, ...budget },
 				{ credentials, continueOnFail: true, items: numbered(50) },
 			),
@@ -93,14 +88,14 @@ describe('fault soak', () => {
 
 		// Creates: a success exists exactly once, a failure at most once, nothing twice.
 		const bySubject = new Map<string, number>();
-		for (const t of sandbox.db.tickets.values()) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
+		for (const t of env.sb.db.tickets.values()) bySubject.set(t.subject, (bySubject.get(t.subject) ?? 0) + 1);
 		creates.items.forEach((item, n) => {
 			const count = bySubject.get(`soak #${n}`) ?? 0;
 			if (item.json.error) expect(count).toBeLessThanOrEqual(1);
-			else expect([count, sandbox.db.tickets.get(Number(item.json.id))?.subject]).toEqual([1, `soak #${n}`]);
+			else expect([count, env.sb.db.tickets.get(Number(item.json.id))?.subject]).toEqual([1, `soak #${n}`]);
 		});
 		const byBody = new Map<string, number>();
-		for (const c of sandbox.db.comments.values()) byBody.set(c.body, (byBody.get(c.body) ?? 0) + 1);
+		for (const c of env.sb.db.comments.values()) byBody.set(c.body, (byBody.get(c.body) ?? 0) + 1);
 		comments.items.forEach((item, n) => {
 			const count = byBody.get(`soak comment #${n}`) ?? 0;
 			expect(count).toBeLessThanOrEqual(1);
@@ -116,9 +111,9 @@ describe('fault soak', () => {
 		const listErrors = lists.items.filter((item) => item.json.error).length;
 		expect((lists.items.length - listErrors) / 5 + listErrors).toBe(50);
 
-		const statuses = sandbox.requests.map((r) => r.status);
+		const statuses = env.sb.requests.map((r) => r.status);
 		process.stdout.write(
-			`fault soak: ${sandbox.requests.length} requests, ${injected} faults injected, ${statuses.filter((s) => s === 429).length} answered 429, ` +
+			`fault soak: ${env.sb.requests.length} requests, ${injected} faults injected, ${statuses.filter((s) => s === 429).length} answered 429, ` +
 				`${failures.length} items ended in a clear error, ${creates.items.filter((i) => !i.json.error).length}/200 creates landed once\n`,
 		);
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);

@@ -1,31 +1,22 @@
-import type { Sandbox } from '../../sandbox';
-import { startSandbox } from '../../sandbox';
-import { Harness, tokenCredentials } from '../harness';
+import { useEnv } from '../harness/env';
 
 /** Writes: a 429 is retried (Jitbit did not process it); anything that may have landed is not. */
 describe('request pipeline on writes', () => {
-	let sandbox: Sandbox;
-	let h: Harness;
-	beforeAll(async () => {
-		[sandbox, h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
-	});
-	afterAll(async () => await sandbox.close());
-	beforeEach(() => sandbox.reset());
+	const env = useEnv();
 
-	const creds = () => tokenCredentials(sandbox.url, sandbox.users.admin.token);
 	const create = (subject: string) => ({
 		resource: 'ticket',
 		operation: 'create',
-		categoryId: [...sandbox.db.categories.keys()][0],
+		categoryId: [...env.sb.db.categories.keys()][0],
 		subject,
 		body: 'Printer on fire',
 	});
-	const posts = () => sandbox.requests.filter((r) => r.method === 'POST' && r.endpoint === 'ticket');
-	const landed = (subject: string) => [...sandbox.db.tickets.values()].filter((t) => t.subject === subject);
+	const posts = () => env.sb.requests.filter((r) => r.method === 'POST' && r.endpoint === 'ticket');
+	const landed = (subject: string) => [...env.sb.db.tickets.values()].filter((t) => t.subject === subject);
 
 	it('retries a create answered 429 and creates the ticket exactly once', async () => {
-		sandbox.inject({ kind: '429', endpoint: 'ticket', method: 'POST', times: 2, retryAfter: 0.02 });
-		const { items, error } = await h.run(create('once'), { credentials: creds() });
+		env.sb.inject({ kind: '429', endpoint: 'ticket', method: 'POST', times: 2, retryAfter: 0.02 });
+		const { items, error } = await env.h.run(create('once'), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(posts().map((r) => r.status)).toEqual([429, 429, 200]);
 		expect(landed('once')).toHaveLength(1);
@@ -36,8 +27,8 @@ describe('request pipeline on writes', () => {
 		['a server error', { kind: '5xx' as const, status: 500 }, /server error \(500\)/],
 		['a dropped connection', { kind: 'drop' as const }, /Could not reach the helpdesk.*dropped/],
 	])('never replays a create after %s', async (_name, fault, message) => {
-		sandbox.inject({ ...fault, endpoint: 'ticket', method: 'POST', times: 1 });
-		const { items } = await h.run(create('maybe'), { credentials: creds(), continueOnFail: true });
+		env.sb.inject({ ...fault, endpoint: 'ticket', method: 'POST', times: 1 });
+		const { items } = await env.h.run(create('maybe'), { credentials: env.admin, continueOnFail: true });
 		expect(posts()).toHaveLength(1);
 		expect(items).toHaveLength(1);
 		expect(String(items[0].json.error)).toMatch(message);
@@ -46,7 +37,7 @@ describe('request pipeline on writes', () => {
 
 	it('sends the ticket body form-encoded in the POST body, never in the URL', async () => {
 		const long = 'x'.repeat(5000);
-		await h.run({ ...create('long'), body: long }, { credentials: creds() });
+		await env.h.run({ ...create('long'), body: long }, { credentials: env.admin });
 		const [post] = posts();
 		expect(post.contentType).toBe('application/x-www-form-urlencoded');
 		expect(post.query).toEqual({});
