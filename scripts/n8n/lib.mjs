@@ -165,6 +165,23 @@ process.on('exit', () => {
 	}
 });
 
+/**
+ * Call `onGone` when our parent process goes away. `npm start` / `npm run ...` run us under
+ * `sh -c`; a SIGTERM sent to npm alone kills that shell and leaves us orphaned (the children we
+ * started would then keep running). Ctrl-C in a terminal reaches us directly.
+ */
+export function watchParent(onGone) {
+	const initial = process.ppid;
+	const t = setInterval(() => {
+		if (process.ppid !== initial) {
+			clearInterval(t);
+			onGone();
+		}
+	}, 1000);
+	t.unref();
+	process.on('SIGHUP', () => onGone());
+}
+
 /** Run a command to completion with a timeout. Resolves { code, output }. */
 export function runCommand(cmd, args, { env, cwd = REPO, timeoutMs = 120000, inherit = false } = {}) {
 	return new Promise((resolve) => {

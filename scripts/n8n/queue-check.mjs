@@ -94,6 +94,7 @@ function workflow(ticketId) {
 async function main() {
 	process.on('SIGINT', () => L.stopAll(3000).finally(() => process.exit(130)));
 	process.on('SIGTERM', () => L.stopAll(3000).finally(() => process.exit(130)));
+	L.watchParent(() => L.stopAll(3000).finally(() => process.exit(130)));
 	const pkgDir = path.resolve(process.env.JITBIT_PKG_DIR || L.REPO);
 	if (!fs.existsSync(path.join(pkgDir, 'dist', 'nodes', 'Jitbit'))) throw new Error('dist/ is missing: run `npm run build` first');
 	const redisBin = await ensureRedis();

@@ -44,6 +44,10 @@ async function ensureChromium() {
 }
 
 async function main() {
+	const bail = () => L.stopAll(3000).finally(() => process.exit(130));
+	process.on('SIGINT', bail);
+	process.on('SIGTERM', bail);
+	L.watchParent(bail);
 	let chromium;
 	try {
 		({ chromium } = await import('playwright-core'));

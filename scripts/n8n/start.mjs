@@ -72,6 +72,7 @@ async function shutdown(code, why) {
 async function main() {
 	process.on('SIGINT', () => shutdown(0, 'Ctrl-C received'));
 	process.on('SIGTERM', () => shutdown(0, 'SIGTERM received'));
+	L.watchParent(() => shutdown(0, 'parent process (npm) exited'));
 
 	// 1. Dependencies and build of this package.
 	if (!fs.existsSync(path.join(L.REPO, 'node_modules'))) await npm(['ci'], 'installing the project dependencies');

@@ -292,6 +292,7 @@ async function main() {
 	};
 	process.on('SIGINT', onSignal);
 	process.on('SIGTERM', onSignal);
+	L.watchParent(() => onSignal('parent process exited'));
 
 	try {
 		const distOk = fs.existsSync(path.join(PKG_DIR, 'dist', 'nodes', 'Jitbit'));
