@@ -96,10 +96,12 @@ async function requireProblems() {
 	return out.length ? `Loading the files directly:\n${out.join('\n')}` : 'The files load fine in plain Node (check class names vs file names).';
 }
 
-function ticketGetWorkflow(ticketId) {
+// Manual -> Jitbit Ticket Get, and Manual -> HTTP Request using our credential as a predefined
+// credential type (the escape hatch for calls the node lacks).
+function ticketGetWorkflow(ticketId, sandboxUrl) {
 	return {
 		id: TICKET_GET_WF,
-		name: 'E2E: Jitbit Ticket Get',
+		name: 'E2E: Jitbit Ticket Get + HTTP Request with the Jitbit credential',
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
@@ -120,8 +122,32 @@ function ticketGetWorkflow(ticketId) {
 				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: String(ticketId) } },
 				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
 			},
+			{
+				id: 'e2e00000-0000-4000-8000-000000000003',
+				name: 'HTTP stats',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [220, 200],
+				parameters: {
+					method: 'GET',
+					url: `${sandboxUrl}/api/Stats`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'jitbitApi',
+					options: {},
+				},
+				credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
+			},
 		],
-		connections: { Manual: { main: [[{ node: 'Get ticket', type: 'main', index: 0 }]] } },
+		connections: {
+			Manual: {
+				main: [
+					[
+						{ node: 'Get ticket', type: 'main', index: 0 },
+						{ node: 'HTTP stats', type: 'main', index: 0 },
+					],
+				],
+			},
+		},
 	};
 }
 
@@ -356,7 +382,7 @@ async function main() {
 		await test('n8n import:workflow accepts the test workflows and examples/*.json', async () => {
 			// One CLI call for all of them (each n8n CLI start costs ~2 s): --separate reads a folder.
 			const dir = path.join(work, 'import', 'workflows');
-			L.writeJson(path.join(dir, '00-ticket-get.json'), ticketGetWorkflow(ticketId));
+			L.writeJson(path.join(dir, '00-ticket-get.json'), ticketGetWorkflow(ticketId, sandbox.url));
 			const files = ['00-ticket-get.json'];
 			if (hasTrigger) {
 				L.writeJson(path.join(dir, '01-trigger.json'), triggerWorkflow(sink.url));
@@ -419,6 +445,15 @@ async function main() {
 			const t = out[0].json;
 			const id = t.TicketID ?? t.IssueID ?? t.id ?? t.ticketId;
 			assert(String(id) === String(ticketId), `first item has id ${id}: ${JSON.stringify(t).slice(0, 300)}`);
+		});
+
+		await test('the HTTP Request node authenticates with the Jitbit credential as a predefined type', async () => {
+			const reqs = await sandbox.requests();
+			const hit = reqs.find((q) => String(q.method).toUpperCase() === 'GET' && /\/api\/stats$/i.test(reqPath(q)));
+			assert(hit, `no GET /api/Stats among ${reqs.length} requests:\n${describeRequests(reqs)}`);
+			assert(header(hit, 'authorization') === `Bearer ${sandbox.users.admin.token}`, 'GET /api/Stats did not carry the Bearer token');
+			const out = nodeOutput(run, 'HTTP stats');
+			assert(out.length === 1 && typeof out[0].json.TotalTickets === 'number', `HTTP stats output: ${JSON.stringify(out).slice(0, 300)}`);
 		});
 
 		// ---- The examples, through their "Test workflow" (Manual Trigger) branches ---------------
