@@ -16,9 +16,8 @@ export interface Resource {
 /** The Operation dropdown of a resource followed by every operation's fields. */
 export function resourceProperties(resource: Resource): INodeProperties[] {
 	const options = resource.operations.map((operation) => operation.option);
+	const firstOperation = options[0].value;
 	return [
-		// The default is the resource's first operation; the base rule only sees literals.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		{
 			displayName: 'Operation',
 			name: 'operation',
@@ -26,7 +25,7 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
 			options: [...options].sort((a, b) => a.name.localeCompare(b.name)),
-			default: options[0].value,
+			default: firstOperation,
 		},
 		...resource.operations.flatMap((operation) => operation.description),
 	];

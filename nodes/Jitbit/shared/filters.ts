@@ -16,9 +16,7 @@ export function departmentFilter(name: string, displayName: string, description:
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getDepartments' },
 		default: '',
-		// The rule reads only the template's fixed part as one sentence; the full text has two.
-		// eslint-disable-next-line n8n-nodes-base/node-param-description-excess-final-period
-		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+		description: `${description} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 		routing: inQuery(name),
 	};
 }

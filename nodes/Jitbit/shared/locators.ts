@@ -2,25 +2,21 @@ import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 type LocatorOverrides = Partial<Pick<INodeProperties, 'name' | 'displayName' | 'description' | 'required' | 'displayOptions' | 'routing'>>;
 
-// Locator modes carry no default of their own (the locator has it); the base rule can't tell.
-// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-const idMode = (label: string, placeholder: string): INodePropertyMode => ({
-	displayName: 'By ID',
-	name: 'id',
-	type: 'string',
-	placeholder,
-	validation: [
-		{ type: 'regex', properties: { regex: '^[0-9]+$', errorMessage: `${label} must be a number` } },
-	],
-});
-
-// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-const fromList = (searchListMethod: string): INodePropertyMode => ({
-	displayName: 'From List',
-	name: 'list',
-	type: 'list',
-	typeOptions: { searchListMethod, searchable: true },
-});
+/** From List + By ID: the modes every locator of this node offers. */
+function listAndIdModes(searchListMethod: string, label: string, placeholder: string): { modes: INodePropertyMode[] } {
+	return {
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex: '^[0-9]+$', errorMessage: `${label} must be a number` } }],
+			},
+		],
+	};
+}
 
 /** A ticket picked from a searchable list, typed as an ID, or pasted as its Jitbit URL. */
 export function ticketLocator(overrides: LocatorOverrides = {}): INodeProperties {
@@ -32,8 +28,7 @@ export function ticketLocator(overrides: LocatorOverrides = {}): INodeProperties
 		required: true,
 		description: 'The ticket to use: pick it, enter its number, or paste its link from Jitbit',
 		modes: [
-			fromList('searchTickets'),
-			idMode('Ticket ID', 'e.g. 12345'),
+			...listAndIdModes('searchTickets', 'Ticket ID', 'e.g. 12345').modes,
 			{
 				displayName: 'By URL',
 				name: 'url',
@@ -62,7 +57,7 @@ export function idLocator(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		modes: [fromList(searchListMethod), idMode(label, 'e.g. 42')],
+		...listAndIdModes(searchListMethod, label, 'e.g. 42'),
 		...overrides,
 	};
 }
