@@ -14,7 +14,9 @@ import http from 'node:http';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { Harness, tokenCredentials } from '../test/harness';
-import { resetPacing } from '../dist/nodes/Jitbit/transport/throttle';
+
+// The compiled module, the one the harness loads (its pacing state is the one to reset); types from the source.
+const { resetPacing } = require('../dist/nodes/Jitbit/transport/throttle') as typeof import('../nodes/Jitbit/transport/throttle');
 
 const CREATES = Number(process.env.BENCH_CREATES ?? 300);
 const GETS = Number(process.env.BENCH_GETS ?? 1000);

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { Jitbit } from '../dist/nodes/Jitbit/Jitbit.node';
+// The compiled node, as n8n loads it; types from the source.
+const { Jitbit } = require('../dist/nodes/Jitbit/Jitbit.node') as typeof import('../nodes/Jitbit/Jitbit.node');
 
 const START = '<!-- operations:start -->';
 const END = '<!-- operations:end -->';
