@@ -22,6 +22,9 @@ import type { JitbitBody } from './response';
 import { bodyText, parseBody } from './response';
 import type { Bucket, RetryPolicy } from './throttle';
 import { backoffDelay, DEFAULT_RETRY_POLICY, pace } from './throttle';
+import { apiBaseUrl } from './urls';
+
+export { apiBaseUrl, webBaseUrl } from './urls';
 
 export const CREDENTIAL_TYPE = 'jitbitApi';
 
@@ -31,23 +34,6 @@ type JitbitContext =
 	| ILoadOptionsFunctions
 	| IPollFunctions
 	| IHookFunctions;
-
-/**
- * `https://x.jitbit.com/helpdesk/` or `…/helpdesk/api` → `https://x.jitbit.com/helpdesk/api`.
- * Mirrors the expression in the credential's test request.
- */
-export function apiBaseUrl(helpdeskUrl: unknown): string {
-	const url = String(helpdeskUrl ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api$/i, '');
-	if (!/^https?:\/\/[^/\s?#]+/i.test(url)) {
-		throw new Error(
-			`The Helpdesk URL in the Jitbit credential ("${url}") is not a web address: it must start with https:// (or http://), e.g. https://company.jitbit.com/helpdesk`,
-		);
-	}
-	return `${url}/api`;
-}
 
 // Jitbit applies a second, lower limit to these two methods.
 const RESTRICTED_METHODS = new Set(['search', 'userbyemail']);
