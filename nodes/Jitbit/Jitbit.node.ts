@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from './methods';
 import { operationProperties, resourceProperty } from './resources';
-import { pipelineProperty, rateLimitHandlingProperty } from './shared/descriptions';
+import { rateLimitHandlingProperty } from './shared/descriptions';
 
 export class Jitbit implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +24,7 @@ export class Jitbit implements INodeType {
 			baseURL: '={{ $credentials.helpdeskUrl }}',
 			headers: { Accept: 'application/json' },
 		},
-		properties: [
-			pipelineProperty,
-			resourceProperty,
-			...operationProperties,
-			rateLimitHandlingProperty,
-		],
+		properties: [resourceProperty, ...operationProperties, rateLimitHandlingProperty],
 	};
 
 	methods = methods;

@@ -1,19 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendThroughPipeline } from '../transport';
-
-/**
- * Hidden and first in the node's properties: it switches every request onto the transport
- * pipeline (pacing, 429 backoff, error mapping) by making n8n call the node's pagination hook.
- */
-export const pipelineProperty: INodeProperties = {
-	displayName: 'Jitbit Pipeline',
-	name: 'jitbitPipeline',
-	type: 'hidden',
-	default: true,
-	routing: { send: { paginate: true }, operations: { pagination: sendThroughPipeline } },
-};
-
 export const rateLimitHandlingProperty: INodeProperties = {
 	displayName: 'Rate Limit Handling',
 	name: 'rateLimitHandling',
@@ -42,7 +28,7 @@ export const rateLimitHandlingProperty: INodeProperties = {
 	],
 };
 
-/** Return All / Limit for a list operation; paging itself is the operation's `paginate(...)`. */
+/** Return All / Limit for a list operation; paging itself is the operation's `jitbitRouting({ paging })`. */
 export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
 	return [
 		{

@@ -11,6 +11,9 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodePropertyRouting,
+	INodeRequestOutput,
+	INodeRequestSend,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -313,4 +316,21 @@ export function paginate({ style, pageSize, sendCount = true }: PagingStyle) {
 		}
 		return results.slice(0, max);
 	};
+}
+
+/** An operation's routing as its file writes it; `paging` for list calls (Return All / Limit). */
+export interface JitbitRouting {
+	request: Omit<DeclarativeRestApiSettings.HttpRequestOptions, 'baseURL'>;
+	send?: Omit<INodeRequestSend, 'paginate'>;
+	output?: INodeRequestOutput;
+	paging?: PagingStyle;
+}
+
+/**
+ * The routing of every Operation option: n8n's RoutingNode calls `operations.pagination` instead
+ * of sending the request itself once `send.paginate` is set, so the request goes out here.
+ */
+export function jitbitRouting({ paging, send, ...routing }: JitbitRouting): INodePropertyRouting {
+	const sender = paging ? paginate(paging) : sendThroughPipeline;
+	return { ...routing, send: { ...send, paginate: true }, operations: { pagination: sender } };
 }

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../shared/descriptions';
+import { jitbitRouting } from '../../transport';
 import { categoryField } from './category';
 
 const show = { resource: ['article'], operation: ['create'] };
@@ -20,10 +21,10 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a knowledge base article',
 	description: 'Publish a new knowledge base article in a category (needs a technician)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/Article' },
 		output: { postReceive: [withSubject] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['article'], operation: ['get'] };
 
@@ -9,11 +10,11 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get a knowledge base article',
 	description: 'Retrieve one knowledge base article with its body and attachments',
-	routing: {
+	routing: jitbitRouting({
 		// The path form Article/{id} is what PY1 and HB use (contract §11); the id is checked first.
 		request: { method: 'GET', url: '=/Article/{{ encodeURIComponent(String($parameter.articleId).trim()) }}' },
 		send: { preSend: [requirePositiveIds({ articleId: 'Article ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

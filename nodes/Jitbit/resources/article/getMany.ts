@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { jitbitRouting } from '../../transport';
 import { categoryField } from './category';
 
 const show = { resource: ['article'], operation: ['getMany'] };
@@ -17,10 +18,10 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many knowledge base articles',
 	description: 'List knowledge base article summaries (without the body), optionally of one category',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Articles' },
 		output: { postReceive: [articlesOnly] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { userLocator } from '../user/locator';
 import { assetIdField } from './fields';
 
@@ -22,7 +23,7 @@ function link(value: string, url: string, target: 'user' | 'ticket', option: Omi
 		option: {
 			...option,
 			value,
-			routing: { request: { method: 'POST' as const, url }, send: { preSend: [requirePositiveIds(ids)] } },
+			routing: jitbitRouting({ request: { method: 'POST', url }, send: { preSend: [requirePositiveIds(ids)] } }),
 		},
 		description: [assetIdField(show, 'assetId'), targetField],
 	};

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../shared/descriptions';
+import { jitbitRouting } from '../../transport';
 import { namedFields, optionalFields } from './fields';
 
 const show = { resource: ['asset'], operation: ['create'] };
@@ -10,7 +11,7 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create an asset',
 	description: 'Add an inventory asset (needs a technician); returns its ID',
-	routing: { request: { method: 'POST', url: '/Asset' } },
+	routing: jitbitRouting({ request: { method: 'POST', url: '/Asset' } }),
 };
 
 export const description: INodeProperties[] = [

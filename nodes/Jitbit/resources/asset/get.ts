@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { jitbitRouting } from '../../transport';
 import { assetIdField, requireAssetId } from './fields';
 import { simplifyAsset } from './simplify';
 
@@ -11,11 +12,11 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get an asset',
 	description: 'Retrieve one asset with its custom fields, assigned users, tickets and log (needs a technician)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Asset' },
 		send: { preSend: [requireAssetId] },
 		output: { postReceive: [simplifyOutput(simplifyAsset)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [assetIdField(show), simplifyField(show, 'asset fields')];

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
-import { paginate } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { optionalUserLocator } from '../user/locator';
 import { simplifyAsset } from './simplify';
 
@@ -14,12 +14,12 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many assets',
 	description: 'List inventory assets, optionally those assigned to a user, company or department (needs a technician)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Assets' },
 		// Assets come in fixed pages of 50; the page size cannot be chosen.
-		operations: { pagination: paginate({ style: 'page', pageSize: 50, sendCount: false }) },
+		paging: { style: 'page', pageSize: 50, sendCount: false },
 		output: { postReceive: [simplifyOutput(simplifyAsset)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../shared/descriptions';
-import { jitbitApiRequest } from '../../transport';
+import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
 
 const show = { resource: ['asset'], operation: ['update'] };
@@ -33,10 +33,10 @@ export const option: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update an asset',
 	description: 'Change an asset\'s fields (needs a technician); fields left out keep their values, including the quantity',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/UpdateAsset' },
 		send: { preSend: [requireAssetId, keepQuantity] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

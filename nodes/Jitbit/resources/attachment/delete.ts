@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
 
 const show = { resource: ['attachment'], operation: ['delete'] };
@@ -10,10 +11,10 @@ export const option: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete an attachment',
 	description: 'Permanently delete one file from its ticket (irreversible)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/DeleteFile' },
 		send: { preSend: [requirePositiveIds({ fileId: 'File ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
 
 const show = { resource: ['attachment'], operation: ['download'] };
@@ -52,11 +53,11 @@ export const option: INodePropertyOptions = {
 	value: 'download',
 	action: 'Download an attachment',
 	description: 'Download one file into the item\'s binary data, with its file name and type',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Attachment', encoding: 'arraybuffer', json: false },
 		send: { preSend: [requirePositiveIds({ fileId: 'File ID' })] },
 		output: { postReceive: [toBinary] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

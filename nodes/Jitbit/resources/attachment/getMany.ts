@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOpt
 
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['attachment'], operation: ['getMany'] };
 
@@ -15,10 +16,10 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many attachments of a ticket',
 	description: 'List the files attached to a ticket and its comments; use the FileID to download or delete one',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Attachments' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

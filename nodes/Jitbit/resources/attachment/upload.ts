@@ -8,6 +8,7 @@ import type {
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['attachment'], operation: ['upload'] };
 
@@ -28,11 +29,11 @@ export const option: INodePropertyOptions = {
 	value: 'upload',
 	action: 'Upload attachments to a ticket',
 	description: 'Attach one or more files from the input item\'s binary data to a ticket',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/AttachFile' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' }), sendBinaryAsMultipart] },
 		output: { postReceive: [describeUpload] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

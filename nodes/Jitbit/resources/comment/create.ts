@@ -12,7 +12,7 @@ import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binar
 import { optionsCollection } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest } from '../../transport';
+import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { optionalUserLocator } from '../user/locator';
 import { commentBodyField, forTechsOnlyOption } from './fields';
 
@@ -44,10 +44,10 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Add a comment to a ticket',
 	description: 'Reply to a ticket or add an internal note, optionally with files from the input item',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/comment' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' }), bodyFromTemplate, sendBinaryAsMultipart] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

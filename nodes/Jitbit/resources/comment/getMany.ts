@@ -3,6 +3,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INod
 import { htmlToText } from '../../shared/html';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['comment'], operation: ['getMany'] };
 
@@ -17,11 +18,11 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many comments of a ticket',
 	description: 'List the comments of a ticket, oldest first (internal notes only for technicians)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/comments' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 		output: { postReceive: [stripHtml] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsCollection } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
 
 const show = { resource: ['comment'], operation: ['update'] };
@@ -15,10 +16,10 @@ export const option: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update a comment',
 	description: 'Replace the text of a comment',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/UpdateComment' },
 		send: { preSend: [requirePositiveIds({ commentId: 'Comment ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../shared/descriptions';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['company'], operation: ['create'] };
 
@@ -16,10 +17,10 @@ export const option: INodePropertyOptions = {
 	action: 'Create a company',
 	description:
 		'Create a company, or get the ID of the existing company with the same name (needs a helpdesk administrator)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/Company' },
 		output: { postReceive: [withName] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

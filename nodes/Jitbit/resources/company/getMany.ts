@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['company'], operation: ['getMany'] };
 
@@ -9,7 +10,7 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many companies',
 	description: 'List the companies users belong to (needs a technician)',
-	routing: { request: { method: 'GET', url: '/Companies' } },
+	routing: jitbitRouting({ request: { method: 'GET', url: '/Companies' } }),
 };
 
 export const description: INodeProperties[] = [...returnAllOrLimit(show)];

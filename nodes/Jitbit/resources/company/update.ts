@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateFieldsCollection } from '../../shared/descriptions';
 import { idLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 
 const show = { resource: ['company'], operation: ['update'] };
 
@@ -12,10 +13,10 @@ export const option: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update a company',
 	description: 'Rename a company or change its notes (needs a helpdesk administrator)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/UpdateCompany' },
 		send: { preSend: [requirePositiveIds({ companyId: 'Company ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -4,6 +4,7 @@ import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { simplifyCustomField } from '../ticket/simplify';
 
 const show = { resource: ['customField'], operation: ['getForTicket'] };
@@ -13,11 +14,11 @@ export const option: INodePropertyOptions = {
 	value: 'getForTicket',
 	action: 'Get the custom fields of a ticket',
 	description: 'List the custom field values of a ticket, one item per field',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/TicketCustomFields' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 		output: { postReceive: [simplifyOutput(simplifyCustomField)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { confirm } from '../ticket/fields';
 import { VALUE_RULES } from './values';
 
@@ -13,11 +14,11 @@ export const option: INodePropertyOptions = {
 	value: 'set',
 	action: 'Set a custom field on a ticket',
 	description: 'Set the value of one custom field of a ticket. Fires automation rules as an edit in Jitbit does.',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/SetCustomField' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID', fieldId: 'Custom Field ID' })] },
 		output: { postReceive: [confirm({ ticketId: 'ticketId', fieldId: 'fieldId' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { confirm } from '../ticket/fields';
 import { customFieldValuesField, readCustomFieldValues } from './values';
 
@@ -33,11 +34,11 @@ export const option: INodePropertyOptions = {
 	value: 'setMany',
 	action: 'Set several custom fields on a ticket',
 	description: 'Set the values of several custom fields of a ticket in one call',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/SetCustomFields' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' }), sendFieldValues] },
 		output: { postReceive: [confirm({ ticketId: 'ticketId' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

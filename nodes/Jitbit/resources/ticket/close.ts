@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { confirm } from './fields';
 
 const show = { resource: ['ticket'], operation: ['close'] };
@@ -12,13 +13,13 @@ export const option: INodePropertyOptions = {
 	value: 'close',
 	action: 'Close a ticket',
 	description: 'Close a ticket, optionally without emailing the customer',
-	routing: {
+	routing: jitbitRouting({
 		// The spec says GET; POST with form fields works too (TS-bar, TS-x) and keeps writes off
 		// GET, so a proxy or retry never repeats it by accident (contract §2 guidance).
 		request: { method: 'POST', url: '/Close' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 		output: { postReceive: [confirm({ ticketId: 'ticketId' }, { closed: true })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

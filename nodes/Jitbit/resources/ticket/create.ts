@@ -12,7 +12,7 @@ import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binar
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest } from '../../transport';
+import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
 import { byDisplayName, categoryField, priorityField, technicianLocator, userLocator } from './fields';
 import { helpdeskWebUrl, simplifyTicket } from './simplify';
@@ -53,11 +53,11 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a ticket',
 	description: 'Open a new ticket, optionally on behalf of a user, with custom fields and file attachments',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/Ticket' },
 		send: { preSend: [requirePositiveIds({ categoryId: 'Category ID' }), sendCustomFields, sendBinaryAsMultipart] },
 		output: { postReceive: [afterCreate] },
-	},
+	}),
 };
 
 const additionalFields: INodeProperties[] = [

@@ -4,6 +4,7 @@ import { optionsCollection } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { ticketDetails } from './details';
 import { simplifyTickets } from './simplify';
 
@@ -14,11 +15,11 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get a ticket',
 	description: 'Retrieve one ticket with all its details, optionally with its comments and custom fields',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Ticket' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 		output: { postReceive: [ticketDetails, simplifyTickets] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { companyFilter } from '../../shared/filters';
-import { paginate } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { DAY_VALUE, userLocator } from './fields';
 import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
@@ -14,12 +14,12 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many tickets',
 	description: 'List the tickets you can see, newest activity first, filtered by status, category, people, tags and dates',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Tickets' },
 		// Jitbit returns at most 300 tickets per call; `offset` moves through the rest.
-		operations: { pagination: paginate({ style: 'offset', pageSize: 300 }) },
+		paging: { style: 'offset', pageSize: 300 },
 		output: { postReceive: [simplifyTickets] },
-	},
+	}),
 };
 
 const filters: INodeProperties[] = [

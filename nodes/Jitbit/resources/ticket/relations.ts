@@ -4,6 +4,7 @@ import { inBody, inQuery } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import type { Operation } from '../operation';
 import { confirm, userLocator } from './fields';
 import { simplifyTickets } from './simplify';
@@ -46,11 +47,11 @@ export function ticketWrite(spec: TicketWrite): Operation {
 		value: spec.value,
 		action: spec.action,
 		description: spec.description,
-		routing: {
+		routing: jitbitRouting({
 			request: { method: 'POST', url: spec.url },
 			send: { preSend: [requirePositiveIds(ids)] },
 			output: { postReceive: [confirm(outputs)] },
-		},
+		}),
 	};
 	const description: INodeProperties[] = [];
 	if (spec.notice) {
@@ -99,11 +100,11 @@ export function ticketRead(spec: TicketRead): Operation {
 		value: spec.value,
 		action: spec.action,
 		description: spec.description,
-		routing: {
+		routing: jitbitRouting({
 			request: { method: 'GET', url: spec.url },
 			send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 			...(spec.tickets ? { output: { postReceive: [simplifyTickets] } } : {}),
-		},
+		}),
 	};
 	const description: INodeProperties[] = [ticketLocator({ displayOptions: { show }, routing: inQuery('id') })];
 	if (spec.tickets) description.push(simplifyField(show, 'ticket fields'));

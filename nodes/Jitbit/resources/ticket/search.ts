@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
-import { paginate } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { userLocator } from './fields';
 import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
@@ -13,13 +13,13 @@ export const option: INodePropertyOptions = {
 	value: 'search',
 	action: 'Search tickets',
 	description: 'Find tickets whose subject, body or comments contain the given text',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Search' },
 		// Search pages are smaller than Tickets' (Jitbit's own client clamps `count` to 100), so a
 		// full page of 100 is what tells that more may follow.
-		operations: { pagination: paginate({ style: 'offset', pageSize: 100 }) },
+		paging: { style: 'offset', pageSize: 100 },
 		output: { postReceive: [simplifyTickets] },
-	},
+	}),
 };
 
 const filters: INodeProperties[] = [

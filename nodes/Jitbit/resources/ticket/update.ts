@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { byDisplayName, categoryField, confirm, priorityField, statusField, technicianLocator } from './fields';
 
 const show = { resource: ['ticket'], operation: ['update'] };
@@ -25,11 +26,11 @@ export const option: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update a ticket',
 	description: 'Change a ticket’s category, priority, status, assignee, due date, tags, subject, body or time spent',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/UpdateTicket' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' }), requireChanges] },
 		output: { postReceive: [confirm({ ticketId: 'ticketId' })] },
-	},
+	}),
 };
 
 const updateFields: INodeProperties[] = [

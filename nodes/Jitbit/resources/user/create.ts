@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { jitbitRouting } from '../../transport';
 import { createFields, emailField } from './fields';
 
 const show = { resource: ['user'], operation: ['create'] };
@@ -9,7 +10,7 @@ export const option: INodePropertyOptions = {
 	value: 'create',
 	action: 'Create a user',
 	description: 'Create a helpdesk user (needs a helpdesk administrator); returns the new user ID',
-	routing: { request: { method: 'POST', url: '/CreateUser' } },
+	routing: jitbitRouting({ request: { method: 'POST', url: '/CreateUser' } }),
 };
 
 export const description: INodeProperties[] = [

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { userLocator } from './locator';
 
 const show = { resource: ['user'], operation: ['delete'] };
@@ -10,10 +11,10 @@ export const option: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete a user',
 	description: 'Permanently delete a user (irreversible; needs a helpdesk administrator). Their tickets stay.',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/DeleteUser' },
 		send: { preSend: [requirePositiveIds({ userId: 'User ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

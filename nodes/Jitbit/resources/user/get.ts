@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { userLocator } from './locator';
 import { simplifyUser } from './simplify';
 
@@ -12,11 +13,11 @@ export const option: INodePropertyOptions = {
 	value: 'get',
 	action: 'Get a user',
 	description: 'Retrieve one user by ID (needs a technician or administrator)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/User' },
 		send: { preSend: [requirePositiveIds({ userId: 'User ID' })] },
 		output: { postReceive: [simplifyOutput(simplifyUser)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

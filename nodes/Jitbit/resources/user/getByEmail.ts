@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { jitbitRouting } from '../../transport';
 import { emailField } from './fields';
 import { simplifyUser } from './simplify';
 
@@ -12,10 +13,10 @@ export const option: INodePropertyOptions = {
 	value: 'getByEmail',
 	action: 'Get a user by email',
 	description: 'Find the user with an email address; fails with "not found" when there is none. Limited to 60 calls a minute.',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/UserByEmail' },
 		output: { postReceive: [simplifyOutput(simplifyUser)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

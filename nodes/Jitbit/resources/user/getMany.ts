@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
-import { paginate } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { simplifyUser } from './simplify';
 
 const show = { resource: ['user'], operation: ['getMany'] };
@@ -13,11 +13,11 @@ export const option: INodePropertyOptions = {
 	value: 'getMany',
 	action: 'Get many users',
 	description: 'List helpdesk users, optionally only technicians, administrators, customers or disabled users (needs a helpdesk administrator)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'GET', url: '/Users' },
-		operations: { pagination: paginate({ style: 'page', pageSize: 100 }) },
+		paging: { style: 'page', pageSize: 100 },
 		output: { postReceive: [simplifyOutput(simplifyUser)] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INo
 import { NodeOperationError } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { userLocator } from './locator';
 
 const show = { resource: ['user'], operation: ['merge'] };
@@ -32,10 +33,10 @@ export const option: INodePropertyOptions = {
 	action: 'Merge two users',
 	description:
 		'Merge a duplicate user into another (irreversible; needs a helpdesk administrator): tickets and comments move to the kept user, the duplicate is deleted',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/MergeUsers' },
 		send: { preSend: [requirePositiveIds({ userId: 'User ID', mergedUserId: 'Duplicate User ID' }), mergeParams] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

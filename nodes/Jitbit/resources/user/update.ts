@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
+import { jitbitRouting } from '../../transport';
 import { updateFields } from './fields';
 import { userLocator } from './locator';
 
@@ -11,10 +12,10 @@ export const option: INodePropertyOptions = {
 	value: 'update',
 	action: 'Update a user',
 	description: 'Change a user\'s profile fields (needs a helpdesk administrator); fields left out keep their values',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/UpdateUser' },
 		send: { preSend: [requirePositiveIds({ userId: 'User ID' })] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [

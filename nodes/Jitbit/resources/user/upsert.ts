@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { findUserByEmail } from '../../methods/people';
+import { jitbitRouting } from '../../transport';
 import { emailField, upsertFields } from './fields';
 
 const show = { resource: ['user'], operation: ['upsert'] };
@@ -50,11 +51,11 @@ export const option: INodePropertyOptions = {
 	value: 'upsert',
 	action: 'Create or update a user',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
-	routing: {
+	routing: jitbitRouting({
 		request: { method: 'POST', url: '/CreateUser' },
 		send: { preSend: [matchByEmail] },
 		output: { postReceive: [reportAction] },
-	},
+	}),
 };
 
 export const description: INodeProperties[] = [
