@@ -92,13 +92,7 @@ describe('load options', () => {
 		]);
 	});
 
-	it('getPriorities and getStatuses are fixed lists and cost no call', async () => {
-		expect(await env.h.loadOptions('getPriorities', env.admin)).toEqual([
-			{ name: 'Low', value: -1 },
-			{ name: 'Normal', value: 0 },
-			{ name: 'High', value: 1 },
-			{ name: 'Critical', value: 2 },
-		]);
+	it('getStatuses is a fixed list and costs no call', async () => {
 		expect(await env.h.loadOptions('getStatuses', env.admin)).toEqual([
 			{ name: 'New', value: 1 },
 			{ name: 'In Process', value: 2 },

@@ -167,10 +167,6 @@ async function getSections(this: ILoadOptionsFunctions): Promise<INodePropertyOp
 	return [...sections].map(([value, name]) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function getPriorities(): Promise<INodePropertyOptions[]> {
-	return PRIORITIES;
-}
-
 async function getStatuses(): Promise<INodePropertyOptions[]> {
 	return STATUSES;
 }
@@ -222,4 +218,4 @@ async function getCustomFieldsForCategory(this: ILoadOptionsFunctions): Promise<
 
 export const listSearch = { searchTickets, searchTechnicians };
 
-export const loadOptions = { getCategories, getSections, getPriorities, getStatuses, getCustomFieldsForCategory };
+export const loadOptions = { getCategories, getSections, getStatuses, getCustomFieldsForCategory };
