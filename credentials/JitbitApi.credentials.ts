@@ -8,12 +8,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/**
- * Same normalisation as `apiBaseUrl()` in the node's transport, written as an expression because
- * the credential test runs without our code: trailing slashes and a pasted `/api` are dropped.
- */
-const API_BASE_URL =
-	'={{ String($credentials.helpdeskUrl).trim().replace(/\\/+$/, "").replace(/\\/api$/i, "") + "/api" }}';
+import { API_BASE_URL_EXPRESSION } from '../nodes/Jitbit/transport/urls';
 
 export class JitbitApi implements ICredentialType {
 	name = 'jitbitApi';
@@ -129,7 +124,8 @@ export class JitbitApi implements ICredentialType {
 	// does). The other failures still throw and meet their responseCode rule.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: API_BASE_URL,
+			// n8n runs the credential test without our code: the API address as an expression.
+			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/Authorization',
 			method: 'POST',
 			ignoreHttpStatusErrors: { ignore: true, except: [400, 403, 404, 405, 429, 500, 502, 503, 504] },

@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { methods } from './methods';
 import { operationProperties, resourceProperty } from './resources';
 import { rateLimitHandlingProperty } from './shared/descriptions';
+import { API_BASE_URL_EXPRESSION } from './transport';
 
 export class Jitbit implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,9 +20,10 @@ export class Jitbit implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'jitbitApi', required: true }],
-		// The pipeline replaces this with the normalised `<helpdesk>/api`; n8n uses it for domain checks.
+		// The API address, as the credential test computes it; requests are sent by the transport
+		// (every operation's `jitbitRouting`), which checks it and computes the same address.
 		requestDefaults: {
-			baseURL: '={{ $credentials.helpdeskUrl }}',
+			baseURL: API_BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json' },
 		},
 		properties: [resourceProperty, ...operationProperties, rateLimitHandlingProperty],

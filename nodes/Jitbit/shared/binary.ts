@@ -7,42 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-export interface UploadFile {
-	filename: string;
-	contentType: string;
-	data: Buffer;
-}
-
-/** Jitbit reads every file part of a request; `uploadFile` is the name its API expects. */
-const FILE_PART = 'uploadFile';
-
-function quoted(text: string): string {
-	return text.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
-}
-
-/** multipart/form-data from form fields (arrays repeat their key) and files. */
-export function multipartBody(fields: IDataObject, files: UploadFile[]): { body: Buffer; contentType: string } {
-	const boundary = `----n8nJitbit${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
-	const parts: Buffer[] = [];
-	for (const [name, value] of Object.entries(fields)) {
-		if (value === undefined || value === null) continue;
-		for (const entry of Array.isArray(value) ? value : [value]) {
-			const text = typeof entry === 'object' ? JSON.stringify(entry) : String(entry);
-			parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(name)}"\r\n\r\n${text}\r\n`));
-		}
-	}
-	for (const file of files) {
-		parts.push(
-			Buffer.from(
-				`--${boundary}\r\nContent-Disposition: form-data; name="${FILE_PART}"; filename="${quoted(file.filename)}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
-			),
-			file.data,
-			Buffer.from('\r\n'),
-		);
-	}
-	parts.push(Buffer.from(`--${boundary}--\r\n`));
-	return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import type { UploadFile } from '../transport';
+import { multipartBody } from '../transport';
 
 /** The "Attachments" field: names of the input item's binary properties to upload (required ones default to `data`). */
 export function binaryPropertiesField(show: Record<string, string[]>, required = false): INodeProperties {

@@ -1,6 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { JitbitHttpError } from './errors';
+import type { PreparedCall } from './prepare';
 
 export type JitbitBody = IDataObject | IDataObject[] | Buffer;
 
@@ -46,4 +47,13 @@ export function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (body instanceof ArrayBuffer) return Buffer.from(body).toString('utf8');
 	return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+/** A 2xx answer, parsed; anything else becomes a JitbitHttpError for the retry loop. */
+export function readAnswer(response: IN8nHttpFullResponse, call: PreparedCall): JitbitBody {
+	const headers = (response.headers ?? {}) as IDataObject;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw new JitbitHttpError(response.statusCode, bodyText(response.body), headers);
+	}
+	return parseBody(response.statusCode, response.body, !call.changesData, headers);
 }

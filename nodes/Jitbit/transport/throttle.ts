@@ -45,27 +45,3 @@ export async function pace(buckets: Bucket[]): Promise<void> {
 export function resetPacing(): void {
 	reservations.clear();
 }
-
-export interface RetryPolicy {
-	maxRetries: number;
-	maxWaitMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 6, maxWaitMs: 180_000 };
-
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Retry-After when Jitbit sends one, else exponential backoff (1 s, 2 s, 4 s … ≤ 60 s) with jitter. */
-export function backoffDelay(retry: number, retryAfter: unknown): number {
-	const asked = parseRetryAfter(retryAfter);
-	if (asked !== undefined) return asked;
-	const ceiling = Math.min(60_000, 1000 * 2 ** retry);
-	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
