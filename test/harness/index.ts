@@ -27,6 +27,7 @@ import type {
 	INodeListSearchResult,
 	INodePropertyOptions,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IVersionedNodeType,
@@ -75,6 +76,39 @@ class LoadedNodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return this.loader.known.nodes;
 	}
+}
+
+/**
+ * The node's description as n8n loads it, available synchronously (n8n's loader reads each node
+ * file synchronously; only `loadAll` around it is async), so that tests can be generated from the
+ * node itself at collection time.
+ */
+export function loadedNodeDescription(type = NODE_TYPE): INodeTypeDescription {
+	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	for (const file of loader.packageJson.n8n?.nodes ?? []) loader.loadNodeFromFile(file, loader.packageJson.version);
+	return new LoadedNodeTypes(loader).getByNameAndVersion(type).description;
+}
+
+export interface NodeOperation {
+	/** `resource.operation`, e.g. `ticket.getMany`. */
+	key: string;
+	resource: string;
+	operation: string;
+	/** The entry in the Operation dropdown, with its routing. */
+	option: INodePropertyOptions;
+}
+
+/** Every operation of a node: the options of its Operation parameters, one per resource. */
+export function operationsOf(description: INodeTypeDescription): NodeOperation[] {
+	return description.properties
+		.filter((p) => p.name === 'operation')
+		.flatMap((p) =>
+			(p.options as INodePropertyOptions[]).map((option) => {
+				const resource = String(p.displayOptions!.show!.resource![0]);
+				const operation = String(option.value);
+				return { key: `${resource}.${operation}`, resource, operation, option };
+			}),
+		);
 }
 
 /**
