@@ -43,4 +43,36 @@ describe('request pipeline on writes', () => {
 		expect(post.query).toEqual({});
 		expect(post.body.body).toBe(long);
 	});
+
+	it.each([
+		['a 503', { kind: '5xx' as const, status: 503 }, /server error \(503\)/],
+		['a dropped connection', { kind: 'drop' as const }, /Could not reach the helpdesk.*dropped/],
+	])('never re-sends DeleteFile, a GET that deletes, after %s', async (_name, fault, message) => {
+		const file = [...env.sb.db.files.values()].find((f) => f.ticketId)!;
+		env.sb.inject({ ...fault, endpoint: 'deletefile', times: 1 });
+		const { items } = await env.h.run(
+			{ resource: 'attachment', operation: 'delete', fileId: String(file.fileId), rateLimitHandling: { maxRetries: 3 } },
+			{ credentials: env.admin, continueOnFail: true },
+		);
+		expect(env.sb.requests.filter((r) => r.endpoint === 'deletefile').map((r) => r.method)).toEqual(['GET']);
+		expect(String(items[0].json.error)).toMatch(message);
+	});
+
+	it('encodes fields the same way form-encoded and multipart: arrays repeat their key', async () => {
+		const comment = (extra: object) => ({
+			resource: 'comment',
+			operation: 'create',
+			ticketId: { __rl: true, mode: 'id', value: '1002' },
+			body: 'b',
+			options: { recipientIds: '5, 2', forTechsOnly: true },
+			...extra,
+		});
+		const file = { data: Buffer.from('x').toString('base64'), mimeType: 'text/plain', fileName: 'x.txt' };
+		await env.h.run(comment({}), { credentials: env.admin });
+		await env.h.run(comment({ binaryPropertyNames: 'data' }), { credentials: env.admin, items: [{ json: {}, binary: { data: file } }] });
+		const [form, multipart] = env.sb.requests.filter((r) => r.endpoint === 'comment');
+		expect([form.contentType, multipart.contentType]).toEqual(['application/x-www-form-urlencoded', 'multipart/form-data']);
+		expect(form.body).toEqual({ id: '1002', body: 'b', recipientIds: ['5', '2'], forTechsOnly: 'true' });
+		expect(multipart.body).toEqual(form.body);
+	});
 });
