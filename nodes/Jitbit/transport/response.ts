@@ -15,7 +15,7 @@ function firstInteger(text: string): number | undefined {
  * ids (as JSON or plain text, sometimes with extra lines), JSON strings, or nothing at all for
  * updates. Writes may answer with anything; reads must answer with data.
  */
-export function parseBody(status: number, body: unknown, isRead: boolean, headers: IDataObject = {}): JitbitBody {
+function parseBody(status: number, body: unknown, isRead: boolean, headers: IDataObject = {}): JitbitBody {
 	if (Buffer.isBuffer(body)) return body;
 	if (typeof body === 'number') return { id: body };
 	if (typeof body === 'boolean') return { success: body };
