@@ -45,7 +45,7 @@ export function multipartBody(fields: IDataObject, files: UploadFile[]): { body:
 }
 
 /** The "Attachments" field: names of the input item's binary properties to upload (required ones default to `data`). */
-export function binaryPropertiesField(show: Record<string, string[]>, required = false): INodeProperties {
+export function binaryPropertiesField(required = false): INodeProperties {
 	return {
 		displayName: 'Input Binary Fields',
 		name: 'binaryPropertyNames',
@@ -55,7 +55,6 @@ export function binaryPropertiesField(show: Record<string, string[]>, required =
 		placeholder: 'e.g. data, attachment_1',
 		hint: 'Comma-separated names of binary fields of the input item, e.g. from a Read File or HTTP Request node',
 		description: 'Files to attach, one per binary field name. Leave empty to attach nothing.',
-		displayOptions: { show },
 		...(required ? { default: 'data' } : {}),
 	};
 }

@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
-
-const show = { resource: ['article'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -16,7 +15,7 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Article ID',
 		name: 'articleId',
@@ -25,6 +24,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 12',
 		description: 'ID of the article: the ArticleId of an item from Knowledge Base Article → Get Many',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { resource: ['article'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

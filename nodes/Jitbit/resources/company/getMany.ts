@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
-
-const show = { resource: ['company'], operation: ['getMany'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -12,4 +11,8 @@ export const option: INodePropertyOptions = {
 	routing: { request: { method: 'GET', url: '/Companies' } },
 };
 
-export const description: INodeProperties[] = [...returnAllOrLimit(show)];
+const properties: INodeProperties[] = [...returnAllOrLimit()];
+
+const displayOptions = { show: { resource: ['company'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

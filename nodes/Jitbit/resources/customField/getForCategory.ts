@@ -1,10 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { categoryField } from '../../shared/category';
 import { inQuery } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
-import { categoryField } from '../ticket/fields';
-
-const show = { resource: ['customField'], operation: ['getForCategory'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get for Category',
@@ -17,6 +16,10 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const description: INodeProperties[] = [
-	categoryField({ required: true, displayOptions: { show }, routing: inQuery('categoryId') }),
+const properties: INodeProperties[] = [
+	categoryField({ required: true, routing: inQuery('categoryId') }),
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['getForCategory'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

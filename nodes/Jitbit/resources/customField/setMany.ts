@@ -5,15 +5,13 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { confirm } from '../ticket/fields';
 import { customFieldValuesField, readCustomFieldValues } from './values';
-
-const show = { resource: ['customField'], operation: ['setMany'] };
 
 /** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (contract §7). */
 async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -40,7 +38,11 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inBody('ticketId') }),
-	customFieldValuesField({ displayOptions: { show }, required: true }),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inBody('ticketId') }),
+	customFieldValuesField({ required: true }),
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['setMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,8 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { createFields, emailField } from './fields';
-
-const show = { resource: ['user'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -12,7 +12,11 @@ export const option: INodePropertyOptions = {
 	routing: { request: { method: 'POST', url: '/CreateUser' } },
 };
 
-export const description: INodeProperties[] = [
-	emailField(show, 'Email address of the new user. Jitbit answers 500 if a user with this email or username exists.'),
-	createFields(show),
+const properties: INodeProperties[] = [
+	emailField('Email address of the new user. Jitbit answers 500 if a user with this email or username exists.', inBody('email')),
+	createFields,
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -6,11 +6,11 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { findUserByEmail } from '../../methods/people';
 import { emailField, upsertFields } from './fields';
-
-const show = { resource: ['user'], operation: ['upsert'] };
 
 /** What the lookup found for the item being processed, read back when the answer arrives. */
 const matched = new WeakMap<object, { userId?: number }>();
@@ -57,15 +57,18 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Matches by email: the user with this email is updated, otherwise a new user is created. The output field "action" says which happened. Needs a helpdesk administrator.',
 		name: 'upsertNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	emailField(show, 'Email address that identifies the user: an existing user with it is updated, otherwise a new user is created'),
-	upsertFields(show),
+	emailField('Email address that identifies the user: an existing user with it is updated, otherwise a new user is created', inBody('email')),
+	upsertFields,
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
