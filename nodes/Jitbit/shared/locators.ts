@@ -68,9 +68,16 @@ export function userLocator(overrides: LocatorOverrides = {}): INodeProperties {
 	return idLocator('searchUsers', 'User ID', { name: 'userId', displayName: 'User', ...overrides });
 }
 
-/** A technician who may take tickets of the category (or ticket) chosen in the node, as an assignee must. */
-export function technicianLocator(overrides: LocatorOverrides & { name: string }): INodeProperties {
-	return idLocator('searchTechnicians', 'Technician ID', { displayName: 'Assignee', ...overrides });
+/**
+ * A technician. `category` lists those who may take tickets of the category (or ticket) chosen in
+ * the node, as an assignee must; `helpdesk` lists every technician, for filters that have no category.
+ */
+export function technicianLocator(
+	scope: 'category' | 'helpdesk',
+	overrides: LocatorOverrides & { name: string },
+): INodeProperties {
+	const method = scope === 'category' ? 'searchCategoryTechnicians' : 'searchTechnicians';
+	return idLocator(method, 'Technician ID', { displayName: 'Assignee', ...overrides });
 }
 
 /** A company, searchable by name or email domain. */

@@ -7,13 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { templateFields } from '../../methods/people';
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { inBody, optionsCollection } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
+import { templateFields } from './templates';
 
 /**
  * An empty Body takes the chosen comment template's text, read from CommentTemplates when the

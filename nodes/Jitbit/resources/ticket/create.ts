@@ -12,13 +12,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { categoryField } from '../../shared/category';
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
+import { helpdeskWebUrl } from '../../shared/links';
 import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
 import { priorityField } from './fields';
-import { helpdeskWebUrl, simplifyTicket } from './simplify';
+import { simplifyTicket } from './simplify';
 
 /** `customFields` on create is one JSON string `{"<fieldId>":"value"}` (contract §2). */
 async function sendCustomFields(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -68,7 +69,7 @@ const additionalFields: INodeProperties[] = [
 		description: 'Submit the ticket as this user instead of the connected one (needs technician rights)',
 		routing: inBody('userId'),
 	}),
-	technicianLocator({
+	technicianLocator('category', {
 		name: 'assignedToUserId',
 		required: false,
 		description: 'Technician to assign the ticket to (needs technician rights)',

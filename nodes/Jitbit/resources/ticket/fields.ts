@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PRIORITIES } from '../../methods/tickets';
+import { PRIORITIES } from './values';
 
 type Overrides = Partial<INodeProperties>;
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { categoryField } from '../../shared/category';
 import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
-import { userLocator } from '../../shared/locators';
+import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { statusesField } from './fields';
 
@@ -47,9 +47,12 @@ export function sharedTicketFilters(): INodeProperties[] {
 	];
 }
 
-/** The Assignee filter, sent as `property` (Tickets and Search spell it differently). */
+/**
+ * The Assignee filter: any technician of the helpdesk, sent as `property` (Tickets and Search
+ * spell it differently).
+ */
 export function assigneeFilter(property: string, description: string): INodeProperties {
-	return userLocator({ name: property, displayName: 'Assignee', required: false, description, routing: inQuery(property) });
+	return technicianLocator('helpdesk', { name: property, required: false, description, routing: inQuery(property) });
 }
 
 /** Return All / Limit, the Filters collection and Simplify of a ticket list: Tickets and Search. */

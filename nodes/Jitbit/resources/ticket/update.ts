@@ -37,7 +37,7 @@ const updateFields: INodeProperties[] = [
 	// Jitbit names it `priority` here, `priorityId` on create (contract §2).
 	priorityField({ routing: inBody('priority') }),
 	statusField({ routing: inBody('statusId') }),
-	technicianLocator({
+	technicianLocator('category', {
 		name: 'assignedUserId',
 		required: false,
 		description: 'Technician to assign the ticket to. Choose "Unassigned" (or enter ID 0) to remove the assignee.',

@@ -9,8 +9,8 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
-import { findUserByEmail } from '../../methods/people';
 import { emailField, upsertFields } from './fields';
+import { findUserByEmail } from './lookup';
 
 /** What the lookup found for the item being processed, read back when the answer arrives. */
 const matched = new WeakMap<object, { userId?: number }>();
