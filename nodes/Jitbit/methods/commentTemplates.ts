@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { templateFields } from '../resources/comment/templates';
+import { htmlToText } from '../shared/html';
 import { jitbitApiRequest } from '../transport';
 
 /** The canned replies, each with the start of its text (as one line) as the description. */
@@ -9,7 +10,7 @@ async function getCommentTemplates(this: ILoadOptionsFunctions): Promise<INodePr
 	return templates.map(templateFields).map(({ id, name, body }) => ({
 		name,
 		value: id,
-		description: body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120),
+		description: htmlToText(body).replace(/\s+/g, ' ').slice(0, 120),
 	}));
 }
 

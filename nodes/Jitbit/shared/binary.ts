@@ -59,6 +59,14 @@ export function binaryPropertiesField(required = false): INodeProperties {
 	};
 }
 
+/** The binary field names entered in "Input Binary Fields", in order, blanks dropped. */
+export function binaryPropertyNames(ctx: IExecuteSingleFunctions): string[] {
+	return String(ctx.getNodeParameter('binaryPropertyNames', '') ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+}
+
 /**
  * Turns the routed form fields plus the item's binary files into a multipart body. Without
  * files the request stays form-encoded (the transport encodes it).
@@ -67,10 +75,7 @@ export const sendBinaryAsMultipart: PreSendAction = async function (
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const names = String(this.getNodeParameter('binaryPropertyNames', '') ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
+	const names = binaryPropertyNames(this);
 	if (!names.length) return requestOptions;
 	const files: UploadFile[] = [];
 	for (const name of names) {

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
+import { binaryPropertiesField, binaryPropertyNames, sendBinaryAsMultipart } from '../../shared/binary';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
@@ -14,11 +14,7 @@ import { requirePositiveIds } from '../../shared/validate';
 /** AttachFile answers with an empty body: report what was attached instead. */
 async function describeUpload(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const binary = this.getInputData().binary ?? {};
-	const fileNames = String(this.getNodeParameter('binaryPropertyNames', ''))
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean)
-		.map((name) => binary[name]?.fileName ?? name);
+	const fileNames = binaryPropertyNames(this).map((name) => binary[name]?.fileName ?? name);
 	const ticketId = Number(this.getNodeParameter('ticketId', undefined, { extractValue: true }));
 	return items.map((item) => ({ ...item, json: { ...item.json, ticketId, fileNames } }));
 }
