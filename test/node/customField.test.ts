@@ -81,6 +81,16 @@ describe('Custom Field → Set Many', () => {
 		expect(env.sb.db.ticket(T).customFields).toMatchObject({ 1: 'AT-1', 3: windows, 4: 'true' });
 	});
 
+	it('names the entry whose field ID is not a number, before any call', async () => {
+		const { error } = await run({
+			operation: 'setMany',
+			ticketId: byId(T),
+			customFieldsUi: { field: [{ fieldId: 1, value: 'AT-1' }, { fieldId: 'Asset tag', value: 'x' }] },
+		});
+		expect(error?.message).toBe('Field ID of custom field 2 must be a positive whole number, got "Asset tag"');
+		expect(env.sb.requests).toHaveLength(0);
+	});
+
 	it('refuses to send without any field', async () => {
 		const { error } = await run({ operation: 'setMany', ticketId: byId(T), customFieldsUi: {} });
 		expect(error?.message).toBe('No custom fields to set');

@@ -1,6 +1,7 @@
 import { useEnv } from '../harness/env';
 
 const env = useEnv();
+const userPage = (id: number) => `${env.sb.url}/User/${id}`;
 
 describe('people pickers', () => {
 	it('searchUsers lists Users page by page (100 each), with a pagination token while pages are full', async () => {
@@ -8,7 +9,7 @@ describe('people pickers', () => {
 		env.sb.clearRequests();
 		const first = await env.h.listSearch('searchUsers', env.admin);
 		expect(first.results).toHaveLength(100);
-		expect(first.results[0]).toEqual({ name: 'Alice Admin (admin@helpdesk.example)', value: '1' });
+		expect(first.results[0]).toEqual({ name: 'Alice Admin (admin@helpdesk.example)', value: '1', url: userPage(1) });
 		expect(first.paginationToken).toBe('2');
 		const second = await env.h.listSearch('searchUsers', env.admin, {}, undefined, first.paginationToken);
 		expect(second.paginationToken).toBeUndefined();
@@ -20,7 +21,7 @@ describe('people pickers', () => {
 
 	it('searchUsers filters by name, username or email on our side', async () => {
 		const byName = await env.h.listSearch('searchUsers', env.admin, {}, 'stone');
-		expect(byName.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4' }]);
+		expect(byName.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
 		const byPartialEmail = await env.h.listSearch('searchUsers', env.admin, {}, 'globex');
 		expect(byPartialEmail.results.map((r) => r.value)).toEqual(['5', '8']);
 		expect(env.calls().every((c) => c.endpoint === 'users')).toBe(true);
@@ -28,12 +29,41 @@ describe('people pickers', () => {
 
 	it('searchUsers looks a full email address up with one UserByEmail call; unknown → no results', async () => {
 		const found = await env.h.listSearch('searchUsers', env.admin, {}, 'Customer@Acme.example');
-		expect(found.results).toEqual([{ name: 'Carl Customer (customer@acme.example)', value: '3' }]);
+		expect(found.results).toEqual([{ name: 'Carl Customer (customer@acme.example)', value: '3', url: userPage(3) }]);
 		const none = await env.h.listSearch('searchUsers', env.admin, {}, 'ghost@nowhere.example');
 		expect(none.results).toEqual([]);
 		expect(env.calls().map((c) => [c.endpoint, c.query, c.status])).toEqual([
 			['userbyemail', { email: 'Customer@Acme.example' }, 200],
 			['userbyemail', { email: 'ghost@nowhere.example' }, 404],
+		]);
+	});
+
+	it('searchTechnicians lists only the technicians (administrators included), from Users in techs mode', async () => {
+		const all = await env.h.listSearch('searchTechnicians', env.admin, { resource: 'ticket', operation: 'getMany' });
+		expect(all).toEqual({
+			results: [
+				{ name: 'Alice Admin (admin@helpdesk.example)', value: '1', url: userPage(1) },
+				{ name: 'Tom Tech (tech@helpdesk.example)', value: '2', url: userPage(2) },
+				{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) },
+			],
+			paginationToken: undefined,
+		});
+		const typed = await env.h.listSearch('searchTechnicians', env.admin, {}, 'tom');
+		expect(typed.results.map((r) => r.value)).toEqual(['2']);
+		expect(env.calls().map((c) => [c.endpoint, c.query])).toEqual([
+			['users', { listMode: 'techs', count: '100', page: '1' }],
+			['users', { listMode: 'techs', count: '100', page: '1' }],
+		]);
+	});
+
+	it('searchTechnicians looks a full email up, and offers the user only if a technician', async () => {
+		const tech = await env.h.listSearch('searchTechnicians', env.admin, {}, 'sarah@helpdesk.example');
+		expect(tech.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
+		const customer = await env.h.listSearch('searchTechnicians', env.admin, {}, 'customer@acme.example');
+		expect(customer.results).toEqual([]);
+		expect(env.calls().map((c) => [c.endpoint, c.status])).toEqual([
+			['userbyemail', 200],
+			['userbyemail', 200],
 		]);
 	});
 

@@ -1,7 +1,11 @@
 /** The ticket area's list searches and load options, run as n8n runs them, against the sandbox. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { NODE_TYPE } from '../harness';
 import { byId, useEnv } from '../harness/env';
 
 const env = useEnv();
+const userPage = (id: number) => `${env.sb.url}/User/${id}`;
 const calls = () => env.calls().map((r) => ({ method: r.method, endpoint: r.endpoint, query: r.query }));
 
 describe('searchTickets', () => {
@@ -9,7 +13,8 @@ describe('searchTickets', () => {
 		const first = await env.h.listSearch('searchTickets', env.admin, { resource: 'ticket', operation: 'get' });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'tickets', query: { mode: 'all', count: '50', offset: '0' } }]);
 		expect(first.results).toHaveLength(50);
-		expect(first.results[0]).toEqual({ name: expect.stringMatching(/^#\d+ /), value: expect.stringMatching(/^\d+$/) });
+		const top = env.sb.db.tickets.get(Number(first.results[0].value))!;
+		expect(first.results[0]).toEqual({ name: `#${top.ticketId} ${top.subject}`, value: String(top.ticketId), url: `${env.sb.url}/Ticket/${top.ticketId}` });
 		expect(first.paginationToken).toBe('50');
 	});
 
@@ -22,18 +27,18 @@ describe('searchTickets', () => {
 	});
 });
 
-describe('searchTechnicians', () => {
+describe('searchCategoryTechnicians', () => {
 	it('lists the technicians of the chosen category', async () => {
-		const result = await env.h.listSearch('searchTechnicians', env.admin, { resource: 'ticket', operation: 'create', categoryId: 2 });
+		const result = await env.h.listSearch('searchCategoryTechnicians', env.admin, { resource: 'ticket', operation: 'create', categoryId: 2 });
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'techsforcategory', query: { id: '2' } }]);
 		expect(result.results).toEqual([
-			{ name: 'Alice Admin (admin)', value: '1' },
-			{ name: 'Tom Tech (tech)', value: '2' },
+			{ name: 'Alice Admin (admin@helpdesk.example)', value: '1', url: userPage(1) },
+			{ name: 'Tom Tech (tech@helpdesk.example)', value: '2', url: userPage(2) },
 		]);
 	});
 
 	it('on Update, uses the ticket’s category and offers "Unassigned" first', async () => {
-		const result = await env.h.listSearch('searchTechnicians', env.admin, {
+		const result = await env.h.listSearch('searchCategoryTechnicians', env.admin, {
 			resource: 'ticket',
 			operation: 'update',
 			ticketId: byId(1008),
@@ -49,20 +54,57 @@ describe('searchTechnicians', () => {
 
 	it('prefers the new category chosen in Update Fields, and filters by the typed text', async () => {
 		const result = await env.h.listSearch(
-			'searchTechnicians',
+			'searchCategoryTechnicians',
 			env.admin,
 			{ resource: 'ticket', operation: 'update', ticketId: byId(1008), updateFields: { categoryId: 4 } },
 			'sarah',
 		);
 		expect(calls()).toEqual([{ method: 'GET', endpoint: 'techsforcategory', query: { id: '4' } }]);
-		expect(result.results).toEqual([{ name: 'Sarah Stone (sarah.tech)', value: '4' }]);
+		expect(result.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
 	});
 
 	it('asks for a category when none is chosen', async () => {
-		await expect(env.h.listSearch('searchTechnicians', env.admin, { resource: 'ticket', operation: 'create' })).rejects.toThrow(
+		await expect(env.h.listSearch('searchCategoryTechnicians', env.admin, { resource: 'ticket', operation: 'create' })).rejects.toThrow(
 			'Choose a category (or a ticket) first',
 		);
 		expect(env.sb.requests).toHaveLength(0);
+	});
+});
+
+describe('the Assignee filters of Get Many and Search', () => {
+	/** The filter as the loaded node describes it, for the given operation. */
+	function assigneeFilter(operation: string, name: string): INodeProperties {
+		const { properties } = env.h.nodeTypes.getByNameAndVersion(NODE_TYPE).description;
+		const filters = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.operation?.includes(operation));
+		return (filters?.options as INodeProperties[]).find((o) => o.name === name)!;
+	}
+
+	it.each([
+		['getMany', 'handledByUserID'],
+		['search', 'assignedToUserId'],
+	])('Ticket → %s offers the technicians, and the one picked is sent as %s', async (operation, name) => {
+		const filter = assigneeFilter(operation, name);
+		expect(filter.displayName).toBe('Assignee');
+		const method = filter.modes?.[0].typeOptions?.searchListMethod as string;
+		const picked = await env.h.listSearch(method, env.admin, { resource: 'ticket', operation }, 'stone');
+		expect(picked.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
+		expect(calls()).toEqual([{ method: 'GET', endpoint: 'users', query: { listMode: 'techs', count: '100', page: '1' } }]);
+
+		env.sb.clearRequests();
+		const assigned = [...env.sb.db.tickets.values()].filter((t) => t.assignedToUserId === 4).map((t) => t.ticketId);
+		expect(assigned.length).toBeGreaterThan(0);
+		const { items, error } = await env.run({
+			resource: 'ticket',
+			operation,
+			query: 'a',
+			returnAll: true,
+			filters: { [name]: { __rl: true, mode: 'list', value: picked.results[0].value } },
+		});
+		expect(error).toBeUndefined();
+		expect(calls()[0]).toMatchObject({ method: 'GET', query: { [name]: '4' } });
+		if (operation === 'getMany') expect(items.map((i) => i.json.id).sort()).toEqual(assigned.sort());
+		expect(items.length).toBeGreaterThan(0);
+		expect(items.every((i) => (i.json.assignee as { id: number }).id === 4)).toBe(true);
 	});
 });
 

@@ -11,7 +11,7 @@ import type { UploadFile } from '../transport';
 import { multipartBody } from '../transport';
 
 /** The "Attachments" field: names of the input item's binary properties to upload (required ones default to `data`). */
-export function binaryPropertiesField(show: Record<string, string[]>, required = false): INodeProperties {
+export function binaryPropertiesField(required = false): INodeProperties {
 	return {
 		displayName: 'Input Binary Fields',
 		name: 'binaryPropertyNames',
@@ -21,9 +21,16 @@ export function binaryPropertiesField(show: Record<string, string[]>, required =
 		placeholder: 'e.g. data, attachment_1',
 		hint: 'Comma-separated names of binary fields of the input item, e.g. from a Read File or HTTP Request node',
 		description: 'Files to attach, one per binary field name. Leave empty to attach nothing.',
-		displayOptions: { show },
 		...(required ? { default: 'data' } : {}),
 	};
+}
+
+/** The binary field names entered in "Input Binary Fields", in order, blanks dropped. */
+export function binaryPropertyNames(ctx: IExecuteSingleFunctions): string[] {
+	return String(ctx.getNodeParameter('binaryPropertyNames', '') ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
 }
 
 /**
@@ -34,10 +41,7 @@ export const sendBinaryAsMultipart: PreSendAction = async function (
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const names = String(this.getNodeParameter('binaryPropertyNames', '') ?? '')
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean);
+	const names = binaryPropertyNames(this);
 	if (!names.length) return requestOptions;
 	const files: UploadFile[] = [];
 	for (const name of names) {

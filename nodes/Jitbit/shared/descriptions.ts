@@ -29,7 +29,7 @@ export const rateLimitHandlingProperty: INodeProperties = {
 };
 
 /** Return All / Limit for a list operation; paging itself is the operation's `jitbitRouting({ paging })`. */
-export function returnAllOrLimit(show: Record<string, string[]>): INodeProperties[] {
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -37,7 +37,6 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -46,7 +45,7 @@ export function returnAllOrLimit(show: Record<string, string[]>): INodePropertie
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
@@ -62,18 +61,20 @@ export const inBody = (property: string, value?: string): INodeProperties['routi
 	send: { type: 'body', property, ...(value ? { value } : {}) },
 });
 
-type Show = Record<string, string[]>;
+/** Sorts a collection's entries by display name, as n8n's UX guidelines ask. */
+function byDisplayName(a: INodeProperties, b: INodeProperties): number {
+	return a.displayName.localeCompare(b.displayName);
+}
 
-/** n8n's usual collections of optional parameters; the entries keep the order they are given in. */
+/** n8n's usual collections of optional parameters, their entries sorted by display name. */
 function collection(displayName: string, name: string, placeholder: string) {
-	return (show: Show, options: INodeProperties[]): INodeProperties => ({
+	return (options: INodeProperties[]): INodeProperties => ({
 		displayName,
 		name,
 		type: 'collection',
 		placeholder,
 		default: {},
-		displayOptions: { show },
-		options,
+		options: [...options].sort(byDisplayName),
 	});
 }
 
@@ -81,3 +82,5 @@ export const optionsCollection = collection('Options', 'options', 'Add Option');
 export const additionalFieldsCollection = collection('Additional Fields', 'additionalFields', 'Add Field');
 export const updateFieldsCollection = collection('Update Fields', 'updateFields', 'Add Field');
 export const filtersCollection = collection('Filters', 'filters', 'Add Filter');
+/** The fields of an operation that may create or update (Create or Update), none of them required. */
+export const fieldsCollection = collection('Fields', 'fields', 'Add Field');

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { inQuery } from './descriptions';
-import { idLocator } from './locators';
+import { companyLocator } from './locators';
 
 /** A list filter on a company, picked from Companies or given by ID; `name` is also the query parameter. */
 export function companyFilter(name: string, displayName: string, description: string): INodeProperties {
-	return idLocator('searchCompanies', 'Company ID', { name, displayName, description, required: false, routing: inQuery(name) });
+	return companyLocator({ name, displayName, description, required: false, routing: inQuery(name) });
 }
 
 /** A list filter on a department, picked from Departments; `name` is also the query parameter. */

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+/** The resource locators of this node, one builder per kind: ticket, user, technician, company. */
 type LocatorOverrides = Partial<Pick<INodeProperties, 'name' | 'displayName' | 'description' | 'required' | 'displayOptions' | 'routing'>>;
 
 /** From List + By ID: the modes every locator of this node offers. */
@@ -47,7 +48,7 @@ export function ticketLocator(overrides: LocatorOverrides = {}): INodeProperties
 	};
 }
 
-/** Users, technicians, companies: from a searchable list or by numeric ID. */
+/** Anything picked from a searchable list or given by its numeric ID (the trigger's filters use it as is). */
 export function idLocator(
 	searchListMethod: string,
 	label: string,
@@ -60,4 +61,26 @@ export function idLocator(
 		...listAndIdModes(searchListMethod, label, 'e.g. 42'),
 		...overrides,
 	};
+}
+
+/** Any helpdesk user (customer, technician, administrator), searchable by name or email. */
+export function userLocator(overrides: LocatorOverrides = {}): INodeProperties {
+	return idLocator('searchUsers', 'User ID', { name: 'userId', displayName: 'User', ...overrides });
+}
+
+/**
+ * A technician. `category` lists those who may take tickets of the category (or ticket) chosen in
+ * the node, as an assignee must; `helpdesk` lists every technician, for filters that have no category.
+ */
+export function technicianLocator(
+	scope: 'category' | 'helpdesk',
+	overrides: LocatorOverrides & { name: string },
+): INodeProperties {
+	const method = scope === 'category' ? 'searchCategoryTechnicians' : 'searchTechnicians';
+	return idLocator(method, 'Technician ID', { displayName: 'Assignee', ...overrides });
+}
+
+/** A company, searchable by name or email domain. */
+export function companyLocator(overrides: LocatorOverrides = {}): INodeProperties {
+	return idLocator('searchCompanies', 'Company ID', { name: 'companyId', displayName: 'Company', ...overrides });
 }

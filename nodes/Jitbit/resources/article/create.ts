@@ -1,10 +1,9 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../shared/descriptions';
+import { categoryField, UNLESS_EMPTY } from '../../shared/category';
+import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
-import { categoryField } from './category';
-
-const show = { resource: ['article'], operation: ['create'] };
 
 async function withSubject(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const subject = String(this.getNodeParameter('subject', ''));
@@ -27,8 +26,13 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	categoryField(show, true, 'Category the article is filed under.'),
+const properties: INodeProperties[] = [
+	categoryField({
+		required: true,
+		description:
+			'Category the article is filed under. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		routing: inBody('categoryId', UNLESS_EMPTY),
+	}),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -36,8 +40,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Title of the article',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'subject' } },
+		routing: inBody('subject'),
 	},
 	{
 		displayName: 'Body',
@@ -47,17 +50,16 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Content of the article; HTML is allowed',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'body' } },
+		routing: inBody('body'),
 	},
-	additionalFieldsCollection(show, [
+	additionalFieldsCollection([
 		{
 			displayName: 'For Technicians Only',
 			name: 'forTechsOnly',
 			type: 'boolean',
 			default: false,
 			description: 'Whether only technicians can read the article',
-			routing: { send: { type: 'body', property: 'forTechsOnly' } },
+			routing: inBody('forTechsOnly'),
 		},
 		{
 			displayName: 'Tags',
@@ -66,7 +68,11 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. vpn, remote work',
 			description: 'Comma-separated tags of the article',
-			routing: { send: { type: 'body', property: 'tags' } },
+			routing: inBody('tags'),
 		},
 	]),
 ];
+
+const displayOptions = { show: { resource: ['article'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

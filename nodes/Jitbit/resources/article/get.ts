@@ -1,9 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['article'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -17,7 +16,7 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Article ID',
 		name: 'articleId',
@@ -26,6 +25,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 12',
 		description: 'ID of the article: the ArticleId of an item from Knowledge Base Article → Get Many',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { resource: ['article'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,10 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import { categoryField, UNLESS_EMPTY } from '../../shared/category';
+import { inQuery, returnAllOrLimit } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
-import { categoryField } from './category';
-
-const show = { resource: ['article'], operation: ['getMany'] };
 
 /** Articles answers `{Articles: [...], Categories: [...]}` on some instances, a bare array on others. */
 async function articlesOnly(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -24,7 +23,15 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	categoryField(show, false, 'Only articles of this category. Leave empty for all.'),
-	...returnAllOrLimit(show),
+const properties: INodeProperties[] = [
+	categoryField({
+		description:
+			'Only articles of this category. Leave empty for all. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		routing: inQuery('categoryId', UNLESS_EMPTY),
+	}),
+	...returnAllOrLimit(),
 ];
+
+const displayOptions = { show: { resource: ['article'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

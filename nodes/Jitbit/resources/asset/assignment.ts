@@ -1,21 +1,20 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ticketLocator } from '../../shared/locators';
+import { inBody } from '../../shared/descriptions';
+import { ticketLocator, userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { userLocator } from '../user/locator';
 import { assetIdField } from './fields';
 
 /** Assign to User, Unassign from User and Add to Ticket: POSTs of `assetId` plus one other id. */
 function link(value: string, url: string, target: 'user' | 'ticket', option: Omit<INodePropertyOptions, 'value' | 'routing'>) {
-	const show = { resource: ['asset'], operation: [value] };
 	const targetField: INodeProperties =
 		target === 'user'
-			? userLocator(show, { description: option.description as string })
+			? userLocator({ description: option.description as string, routing: inBody('userId') })
 			: ticketLocator({
 					description: 'The ticket: pick it, enter its number, or paste its link from Jitbit',
-					displayOptions: { show },
-					routing: { send: { type: 'body', property: 'ticketId' } },
+					routing: inBody('ticketId'),
 				});
 	const ids: Record<string, string> =
 		target === 'user' ? { assetId: 'Asset ID', userId: 'User ID' } : { assetId: 'Asset ID', ticketId: 'Ticket ID' };
@@ -25,7 +24,10 @@ function link(value: string, url: string, target: 'user' | 'ticket', option: Omi
 			value,
 			routing: jitbitRouting({ request: { method: 'POST', url }, send: { preSend: [requirePositiveIds(ids)] } }),
 		},
-		description: [assetIdField(show, 'assetId'), targetField],
+		description: updateDisplayOptions({ show: { resource: ['asset'], operation: [value] } }, [
+			assetIdField(inBody('assetId')),
+			targetField,
+		]),
 	};
 }
 

@@ -1,10 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
 import { namedFields, optionalFields } from './fields';
-
-const show = { resource: ['asset'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -14,7 +13,11 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'POST', url: '/Asset' } }),
 };
 
-export const description: INodeProperties[] = [
-	...namedFields.map((field) => ({ ...field, required: true, displayOptions: { show } })),
-	additionalFieldsCollection(show, optionalFields),
+const properties: INodeProperties[] = [
+	...namedFields.map((field) => ({ ...field, required: true,  })),
+	additionalFieldsCollection(optionalFields),
 ];
+
+const displayOptions = { show: { resource: ['asset'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

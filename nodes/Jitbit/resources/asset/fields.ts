@@ -3,8 +3,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
 
-type Show = Record<string, string[]>;
-
 /** Manufacturer, type and supplier are names: Jitbit files the asset under them (contract §11). */
 export const namedFields: INodeProperties[] = [
 	{
@@ -78,7 +76,8 @@ export const optionalFields: INodeProperties[] = [
 	},
 ];
 
-export function assetIdField(show: Show, property = 'id'): INodeProperties {
+/** The asset's ID, sent where the call expects it (`inQuery('id')`, `inBody('assetId')`, …). */
+export function assetIdField(routing: INodeProperties['routing']): INodeProperties {
 	return {
 		displayName: 'Asset ID',
 		name: 'assetId',
@@ -87,8 +86,7 @@ export function assetIdField(show: Show, property = 'id'): INodeProperties {
 		default: '',
 		placeholder: 'e.g. 17',
 		description: 'ID of the asset, as listed by Asset → Get Many (ItemID in the raw output)',
-		displayOptions: { show },
-		routing: { send: { type: property === 'id' ? 'query' : 'body', property } },
+		routing,
 	};
 }
 

@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { jitbitRouting } from '../../transport';
 import { assetIdField, requireAssetId } from './fields';
 import { simplifyAsset } from './simplify';
-
-const show = { resource: ['asset'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -19,4 +19,8 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [assetIdField(show), simplifyField(show, 'asset fields')];
+const properties: INodeProperties[] = [assetIdField(inQuery('id')), simplifyField('asset fields')];
+
+const displayOptions = { show: { resource: ['asset'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,13 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
 import { companyFilter, departmentFilter } from '../../shared/filters';
+import { userLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { jitbitRouting } from '../../transport';
-import { optionalUserLocator } from '../user/locator';
 import { simplifyAsset } from './simplify';
-
-const show = { resource: ['asset'], operation: ['getMany'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -22,18 +21,22 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	...returnAllOrLimit(show),
-	filtersCollection(show, [
-		optionalUserLocator({
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	filtersCollection([
+		userLocator({
 			name: 'assignedToUserId',
 			displayName: 'Assigned to User',
-			property: 'assignedToUserId',
-			in: 'query',
+			required: false,
 			description: 'Only assets assigned to this user',
+			routing: inQuery('assignedToUserId'),
 		}),
 		companyFilter('assignedToCompanyId', 'Assigned to Company', 'Only assets of this company'),
 		departmentFilter('assignedToDepartmentId', 'Assigned to Department Name or ID', 'Only assets of this department.'),
 	]),
-	simplifyField(show, 'asset fields'),
+	simplifyField('asset fields'),
 ];
+
+const displayOptions = { show: { resource: ['asset'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -5,12 +5,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { updateFieldsCollection } from '../../shared/descriptions';
-import { jitbitApiRequest, jitbitRouting } from '../../transport';
+import { inBody, updateFieldsCollection } from '../../shared/descriptions';
+import { jitbitApiRequest } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
-
-const show = { resource: ['asset'], operation: ['update'] };
 
 /**
  * UpdateAsset resets the quantity to 1 when it is omitted (contract §11). When the user does not
@@ -39,7 +39,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	{ ...assetIdField(show), routing: { send: { type: 'body', property: 'id' } } },
-	updateFieldsCollection(show, [...namedFields, ...optionalFields].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+const properties: INodeProperties[] = [
+	assetIdField(inBody('id')),
+	updateFieldsCollection([...namedFields, ...optionalFields]),
 ];
+
+const displayOptions = { show: { resource: ['asset'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

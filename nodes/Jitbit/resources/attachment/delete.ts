@@ -1,10 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
-
-const show = { resource: ['attachment'], operation: ['delete'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -17,13 +16,16 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Deleting a file is permanent: Jitbit has no undo',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	fileIdField(show, 'ID of the file to delete: the FileID of an item from Attachment → Get Many'),
+	fileIdField('ID of the file to delete: the FileID of an item from Attachment → Get Many'),
 ];
+
+const displayOptions = { show: { resource: ['attachment'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

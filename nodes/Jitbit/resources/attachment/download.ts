@@ -5,12 +5,11 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
-
-const show = { resource: ['attachment'], operation: ['download'] };
 
 /** `attachment; filename="a.txt"; filename*=UTF-8''%C3%A4.txt` → the UTF-8 name when given. */
 export function fileNameFrom(disposition: unknown): string | undefined {
@@ -60,8 +59,8 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	fileIdField(show, 'ID of the file: the FileID of an item from Attachment → Get Many or of a ticket\'s Attachments'),
+const properties: INodeProperties[] = [
+	fileIdField('ID of the file: the FileID of an item from Attachment → Get Many or of a ticket\'s Attachments'),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -70,6 +69,9 @@ export const description: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put the file in',
 		description: 'Name of the binary field of the output item that receives the file',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { resource: ['attachment'], operation: ['download'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

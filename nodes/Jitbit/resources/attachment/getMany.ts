@@ -1,10 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['attachment'], operation: ['getMany'] };
 
 /** The ticket detail carries its files in `Attachments`: one item per file. */
 async function attachmentsOfTicket(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -22,11 +22,10 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	ticketLocator({
 		description: 'The ticket whose files to list: pick it, enter its number, or paste its link from Jitbit',
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'id' } },
+		routing: inQuery('id'),
 	}),
 	{
 		displayName: 'Source',
@@ -35,7 +34,6 @@ export const description: INodeProperties[] = [
 		default: 'attachments',
 		description:
 			'Where Jitbit is asked for the files. Some Jitbit instances return nothing from the Attachments call; the ticket details list the same files.',
-		displayOptions: { show },
 		options: [
 			{
 				name: 'Attachments List',
@@ -54,3 +52,7 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+const displayOptions = { show: { resource: ['attachment'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -4,22 +4,18 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
+import { binaryPropertiesField, binaryPropertyNames, sendBinaryAsMultipart } from '../../shared/binary';
+import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
-const show = { resource: ['attachment'], operation: ['upload'] };
-
 /** AttachFile answers with an empty body: report what was attached instead. */
 async function describeUpload(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const binary = this.getInputData().binary ?? {};
-	const fileNames = String(this.getNodeParameter('binaryPropertyNames', ''))
-		.split(',')
-		.map((name) => name.trim())
-		.filter(Boolean)
-		.map((name) => binary[name]?.fileName ?? name);
+	const fileNames = binaryPropertyNames(this).map((name) => binary[name]?.fileName ?? name);
 	const ticketId = Number(this.getNodeParameter('ticketId', undefined, { extractValue: true }));
 	return items.map((item) => ({ ...item, json: { ...item.json, ticketId, fileNames } }));
 }
@@ -36,11 +32,14 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	ticketLocator({
 		description: 'The ticket to attach the files to: pick it, enter its number, or paste its link from Jitbit',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'id' } },
+		routing: inBody('id'),
 	}),
-	binaryPropertiesField(show, true),
+	binaryPropertiesField(true),
 ];
+
+const displayOptions = { show: { resource: ['attachment'], operation: ['upload'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -5,18 +5,16 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { templateFields } from '../../methods/people';
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
-import { optionsCollection } from '../../shared/descriptions';
-import { ticketLocator } from '../../shared/locators';
+import { inBody, optionsCollection } from '../../shared/descriptions';
+import { ticketLocator, userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest, jitbitRouting } from '../../transport';
-import { optionalUserLocator } from '../user/locator';
+import { jitbitApiRequest } from '../../transport';
+import { jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
-
-const show = { resource: ['comment'], operation: ['create'] };
+import { templateFields } from './templates';
 
 /**
  * An empty Body takes the chosen comment template's text, read from CommentTemplates when the
@@ -50,13 +48,12 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	ticketLocator({
 		description: 'The ticket to comment on: pick it, enter its number, or paste its link from Jitbit',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'id' } },
+		routing: inBody('id'),
 	}),
-	commentBodyField(show, 'Text of the comment; HTML is allowed. Leave empty to use the chosen Template\'s text.'),
+	commentBodyField('Text of the comment; HTML is allowed. Leave empty to use the chosen Template\'s text.'),
 	{
 		displayName: 'Template Name or ID',
 		name: 'templateId',
@@ -65,16 +62,16 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'A canned reply from Jitbit whose text is used when Body is empty (ignored otherwise). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-	binaryPropertiesField(show),
-	optionsCollection(show, [
+	binaryPropertiesField(),
+	optionsCollection([
 		forTechsOnlyOption('Whether this is an internal note that only technicians see'),
-		optionalUserLocator({
+		userLocator({
 			name: 'fromUserId',
 			displayName: 'Post As User',
-			property: 'fromUserId',
+			required: false,
 			description: 'Post the comment as this user instead of the credential\'s user. Needs a helpdesk administrator.',
+			routing: inBody('fromUserId'),
 		}),
 		{
 			displayName: 'Recipient User IDs',
@@ -84,13 +81,7 @@ export const description: INodeProperties[] = [
 			placeholder: 'e.g. 12, 34',
 			description:
 				'Comma-separated IDs of the ticket subscribers to notify by email. Leave out to notify all subscribers.',
-			routing: {
-				send: {
-					type: 'body',
-					property: 'recipientIds',
-					value: '={{ String($value).split(",").map(id => id.trim()).filter(id => id) }}',
-				},
-			},
+			routing: inBody('recipientIds', '={{ String($value).split(",").map(id => id.trim()).filter(id => id) }}'),
 		},
 		{
 			displayName: 'System Comment',
@@ -98,7 +89,11 @@ export const description: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description: 'Whether to show the comment as a grey "system" message rather than a reply',
-			routing: { send: { type: 'body', property: 'isSystem' } },
+			routing: inBody('isSystem'),
 		},
 	]),
 ];
+
+const displayOptions = { show: { resource: ['comment'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 
 /** The comment text, sent as `body` by comment (create) and UpdateComment. */
-export function commentBodyField(show: Record<string, string[]>, description: string, required = false): INodeProperties {
+export function commentBodyField(description: string, required = false): INodeProperties {
 	return {
 		displayName: 'Body',
 		name: 'body',
@@ -12,7 +12,6 @@ export function commentBodyField(show: Record<string, string[]>, description: st
 		...(required ? { required } : {}),
 		default: '',
 		description,
-		displayOptions: { show },
 		routing: inBody('body'),
 	};
 }

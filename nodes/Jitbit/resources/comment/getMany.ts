@@ -1,11 +1,11 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
 import { htmlToText } from '../../shared/html';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['comment'], operation: ['getMany'] };
 
 /** Comment bodies are HTML; agents and text fields want plain text. */
 async function stripHtml(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -25,11 +25,10 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	ticketLocator({
 		description: 'The ticket whose comments to list: pick it, enter its number, or paste its link from Jitbit',
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'id' } },
+		routing: inQuery('id'),
 	}),
 	{
 		displayName: 'Strip HTML',
@@ -37,6 +36,9 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to turn each comment\'s HTML Body into plain text (line breaks and list items kept)',
-		displayOptions: { show },
 	},
 ];
+
+const displayOptions = { show: { resource: ['comment'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
+import { inBody, optionsCollection } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
-
-const show = { resource: ['comment'], operation: ['update'] };
 
 /**
  * UpdateComment is in the spec only (contract §6, open question 2). Following the contract's
@@ -22,7 +21,7 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Comment ID',
 		name: 'commentId',
@@ -31,13 +30,16 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 5012',
 		description: 'ID of the comment to change: the CommentID of an item from Comment → Get Many',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'id' } },
+		routing: inBody('id'),
 	},
-	commentBodyField(show, 'New text of the comment; HTML is allowed. Replaces the old text.', true),
-	optionsCollection(show, [
+	commentBodyField('New text of the comment; HTML is allowed. Replaces the old text.', true),
+	optionsCollection([
 		forTechsOnlyOption(
 			'Whether the comment becomes an internal note only technicians see. Not confirmed by Jitbit\'s documentation; versions that ignore it keep the visibility.',
 		),
 	]),
 ];
+
+const displayOptions = { show: { resource: ['comment'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

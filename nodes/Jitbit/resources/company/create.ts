@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { additionalFieldsCollection } from '../../shared/descriptions';
+import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['company'], operation: ['create'] };
 
 /** Jitbit answers the id only; the name is what was sent. */
 async function withName(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -23,7 +22,7 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -31,10 +30,9 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Name of the company. If a company with this name exists, Jitbit returns its ID and changes nothing.',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'name' } },
+		routing: inBody('name'),
 	},
-	additionalFieldsCollection(show, [
+	additionalFieldsCollection([
 		{
 			displayName: 'Email Domains',
 			name: 'emailDomains',
@@ -43,7 +41,11 @@ export const description: INodeProperties[] = [
 			placeholder: 'e.g. acme.com;acme.de',
 			description:
 				'Email domains whose senders Jitbit assigns to this company, separated by semicolons (sent as EmailDomains, the name JitBitPS uses)',
-			routing: { send: { type: 'body', property: 'EmailDomains' } },
+			routing: inBody('EmailDomains'),
 		},
 	]),
 ];
+
+const displayOptions = { show: { resource: ['company'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,9 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['company'], operation: ['getMany'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -13,4 +12,8 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'GET', url: '/Companies' } }),
 };
 
-export const description: INodeProperties[] = [...returnAllOrLimit(show)];
+const properties: INodeProperties[] = [...returnAllOrLimit()];
+
+const displayOptions = { show: { resource: ['company'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { updateFieldsCollection } from '../../shared/descriptions';
-import { idLocator } from '../../shared/locators';
+import { inBody, updateFieldsCollection } from '../../shared/descriptions';
+import { companyLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-
-const show = { resource: ['company'], operation: ['update'] };
 
 /** UpdateCompany is known from one client only (JitBitPS, contract §11): `id`, `name`, `notes`. */
 export const option: INodePropertyOptions = {
@@ -19,22 +18,16 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	idLocator('searchCompanies', 'Company ID', {
-		name: 'companyId',
-		displayName: 'Company',
-		description: 'The company to update',
-		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'id' } },
-	}),
-	updateFieldsCollection(show, [
+const properties: INodeProperties[] = [
+	companyLocator({ description: 'The company to update', routing: inBody('id') }),
+	updateFieldsCollection([
 		{
 			displayName: 'Name',
 			name: 'name',
 			type: 'string',
 			default: '',
 			description: 'New name of the company; must not be the name of another company',
-			routing: { send: { type: 'body', property: 'name' } },
+			routing: inBody('name'),
 		},
 		{
 			displayName: 'Notes',
@@ -43,7 +36,11 @@ export const description: INodeProperties[] = [
 			typeOptions: { rows: 3 },
 			default: '',
 			description: 'Notes about the company, visible to technicians',
-			routing: { send: { type: 'body', property: 'notes' } },
+			routing: inBody('notes'),
 		},
 	]),
 ];
+
+const displayOptions = { show: { resource: ['company'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

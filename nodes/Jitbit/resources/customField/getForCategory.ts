@@ -1,11 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { categoryField } from '../../shared/category';
 import { inQuery } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { categoryField } from '../ticket/fields';
-
-const show = { resource: ['customField'], operation: ['getForCategory'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get for Category',
@@ -18,6 +17,10 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	categoryField({ required: true, displayOptions: { show }, routing: inQuery('categoryId') }),
+const properties: INodeProperties[] = [
+	categoryField({ required: true, routing: inQuery('categoryId') }),
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['getForCategory'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

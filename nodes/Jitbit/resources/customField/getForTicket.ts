@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
@@ -6,8 +7,6 @@ import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { simplifyCustomField } from '../ticket/simplify';
-
-const show = { resource: ['customField'], operation: ['getForTicket'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get for Ticket',
@@ -21,16 +20,19 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inQuery('id') }),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inQuery('id') }),
 	{
 		displayName: 'Include Unset Fields',
 		name: 'returnUnset',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to also return the fields of the ticket’s category that have no value',
-		displayOptions: { show },
 		routing: inQuery('returnUnset'),
 	},
-	simplifyField(show, 'custom field data (ID, name, value, option ID)'),
+	simplifyField('custom field data (ID, name, value, option ID)'),
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['getForTicket'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

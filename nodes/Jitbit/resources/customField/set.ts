@@ -1,13 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { confirm } from '../ticket/fields';
 import { VALUE_RULES } from './values';
-
-const show = { resource: ['customField'], operation: ['set'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Set',
@@ -21,8 +20,8 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inBody('ticketId') }),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inBody('ticketId') }),
 	{
 		displayName: 'Field Name or ID',
 		name: 'fieldId',
@@ -33,7 +32,6 @@ export const description: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'The list shows the custom fields of the chosen ticket’s category',
-		displayOptions: { show },
 		routing: inBody('fieldId'),
 	},
 	{
@@ -42,7 +40,10 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: `The new value. ${VALUE_RULES} Empty clears the field.`,
-		displayOptions: { show },
 		routing: inBody('value'),
 	},
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['set'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

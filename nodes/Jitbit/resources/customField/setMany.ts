@@ -5,16 +5,14 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { confirm } from '../ticket/fields';
 import { customFieldValuesField, readCustomFieldValues } from './values';
-
-const show = { resource: ['customField'], operation: ['setMany'] };
 
 /** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (contract §7). */
 async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -41,7 +39,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inBody('ticketId') }),
-	customFieldValuesField({ displayOptions: { show }, required: true }),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inBody('ticketId') }),
+	customFieldValuesField({ required: true }),
 ];
+
+const displayOptions = { show: { resource: ['customField'], operation: ['setMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

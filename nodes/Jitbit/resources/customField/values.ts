@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { positiveId } from '../../shared/validate';
 
 export interface FieldValue {
 	fieldId: number;
 	value: string;
 }
 
-const VALUE_RULES =
+export const VALUE_RULES =
 	'Text and dates as text (dates in any format, e.g. 2025-01-31). Checkboxes: true or false. Dropdowns: the option ID shown next to the option in the field list.';
 
 /** Several custom field values: a field picked from the category's fields, and its value. */
@@ -52,16 +53,8 @@ export function readCustomFieldValues(ctx: IExecuteSingleFunctions, path: string
 	const collection = (ctx.getNodeParameter(path, {}) ?? {}) as IDataObject;
 	const entries = (collection.field ?? []) as IDataObject[];
 	return entries.map((entry, index) => {
-		const text = String(entry.fieldId ?? '').trim();
-		if (!/^\d+$/.test(text) || Number(text) <= 0) {
-			throw new NodeOperationError(ctx.getNode(), `Custom field ${index + 1} has no valid field ID, got "${text}"`, {
-				itemIndex: ctx.getItemIndex(),
-				description: 'Pick the field from the list or enter its numeric ID.',
-			});
-		}
+		const fieldId = positiveId(ctx.getNode(), `Field ID of custom field ${index + 1}`, entry.fieldId, ctx.getItemIndex());
 		const value = entry.value;
-		return { fieldId: Number(text), value: value === undefined || value === null ? '' : String(value) };
+		return { fieldId, value: value === undefined || value === null ? '' : String(value) };
 	});
 }
-
-export { VALUE_RULES };

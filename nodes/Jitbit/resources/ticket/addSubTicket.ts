@@ -6,7 +6,7 @@ export const { option, description } = ticketWrite({
 	action: 'Add a sub-ticket to a ticket',
 	description: 'Make one ticket a sub-ticket (child) of another',
 	url: '/AddSubTicket',
-	tickets: [
+	ticketFields: [
 		{
 			name: 'ticketId',
 			property: 'parentId',

@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'addSubscriber',
@@ -6,6 +6,6 @@ export const { option, description } = ticketWrite({
 	action: 'Add a subscriber to a ticket',
 	description: 'Subscribe a user to a ticket so they receive its updates',
 	url: '/AddSubscriber',
-	tickets: [{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The ticket to subscribe the user to' }],
-	user: { displayName: 'User', description: 'The user who will receive the ticket’s updates' },
+	ticketFields: [theTicket('The ticket to subscribe the user to')],
+	subscriber: { displayName: 'User', description: 'The user who will receive the ticket’s updates' },
 });

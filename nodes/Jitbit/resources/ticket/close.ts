@@ -1,12 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { confirm } from './fields';
-
-const show = { resource: ['ticket'], operation: ['close'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Close',
@@ -22,15 +21,18 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inBody('id') }),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inBody('id') }),
 	{
 		displayName: 'Suppress Notification',
 		name: 'suppressNotification',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to close without emailing the customer',
-		displayOptions: { show },
 		routing: inBody('suppressNotification'),
 	},
 ];
+
+const displayOptions = { show: { resource: ['ticket'], operation: ['close'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -7,17 +7,19 @@ import type {
 	INodePropertyOptions,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
+import { categoryField } from '../../shared/category';
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
+import { helpdeskWebUrl } from '../../shared/links';
+import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
-import { byDisplayName, categoryField, priorityField, technicianLocator, userLocator } from './fields';
-import { helpdeskWebUrl, simplifyTicket } from './simplify';
-
-const show = { resource: ['ticket'], operation: ['create'] };
+import { priorityField } from './fields';
+import { simplifyTicket } from './simplify';
 
 /** `customFields` on create is one JSON string `{"<fieldId>":"value"}` (contract §2). */
 async function sendCustomFields(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -62,15 +64,13 @@ export const option: INodePropertyOptions = {
 
 const additionalFields: INodeProperties[] = [
 	userLocator({
-		name: 'userId',
 		displayName: 'On Behalf Of',
 		required: false,
 		description: 'Submit the ticket as this user instead of the connected one (needs technician rights)',
 		routing: inBody('userId'),
 	}),
-	technicianLocator({
+	technicianLocator('category', {
 		name: 'assignedToUserId',
-		displayName: 'Assignee',
 		required: false,
 		description: 'Technician to assign the ticket to (needs technician rights)',
 		routing: inBody('assignedToUserId'),
@@ -121,8 +121,8 @@ const additionalFields: INodeProperties[] = [
 	customFieldValuesField({}),
 ];
 
-export const description: INodeProperties[] = [
-	categoryField({ required: true, displayOptions: { show }, routing: inBody('categoryId') }),
+const properties: INodeProperties[] = [
+	categoryField({ required: true, routing: inBody('categoryId') }),
 	{
 		displayName: 'Subject',
 		name: 'subject',
@@ -130,7 +130,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		description: 'Ticket subject line',
-		displayOptions: { show },
 		routing: inBody('subject'),
 	},
 	{
@@ -141,19 +140,21 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 5 },
 		default: '',
 		description: 'Ticket text. HTML is allowed.',
-		displayOptions: { show },
 		routing: inBody('body'),
 	},
-	priorityField({ displayOptions: { show }, routing: inBody('priorityId') }),
-	additionalFieldsCollection(show, additionalFields.sort(byDisplayName)),
-	binaryPropertiesField(show),
+	priorityField({ routing: inBody('priorityId') }),
+	additionalFieldsCollection(additionalFields),
+	binaryPropertiesField(),
 	{
 		displayName: 'Return Created Ticket',
 		name: 'returnTicket',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to read the new ticket back (one extra call) and return it instead of just its ID',
-		displayOptions: { show },
 	},
-	{ ...simplifyField(show, 'ticket fields'), displayOptions: { show: { ...show, returnTicket: [true] } } },
+	{ ...simplifyField('ticket fields'), displayOptions: { show: { returnTicket: [true] } } },
 ];
+
+const displayOptions = { show: { resource: ['ticket'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

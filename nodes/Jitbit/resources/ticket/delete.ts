@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'delete',
@@ -7,5 +7,5 @@ export const { option, description } = ticketWrite({
 	description: 'Permanently delete a ticket with its comments and files. Irreversible. Needs administrator rights.',
 	url: '/DeleteTicket',
 	notice: 'Deleting cannot be undone: the ticket, its comments and its files are removed permanently',
-	tickets: [{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The ticket to delete' }],
+	ticketFields: [theTicket('The ticket to delete')],
 });

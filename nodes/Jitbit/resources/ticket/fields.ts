@@ -1,35 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	PostReceiveAction,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { PRIORITIES } from '../../methods/tickets';
-import { idLocator } from '../../shared/locators';
+import { PRIORITIES } from './values';
 
 type Overrides = Partial<INodeProperties>;
-
-export function byDisplayName(a: INodeProperties, b: INodeProperties): number {
-	return a.displayName.localeCompare(b.displayName);
-}
-
-/** Jitbit filters take days (`YYYY-MM-DD`); a picked date-time is cut to its day. */
-export const DAY_VALUE = '={{ $value ? String($value).slice(0, 10) : undefined }}';
-
-export function categoryField(overrides: Overrides): INodeProperties {
-	return {
-		displayName: 'Category Name or ID',
-		name: 'categoryId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCategories' },
-		default: '',
-		description:
-			'The ticket category. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		...overrides,
-	} as INodeProperties;
-}
 
 export function priorityField(overrides: Overrides): INodeProperties {
 	return {
@@ -69,26 +42,4 @@ export function statusesField(overrides: Overrides): INodeProperties {
 		hint: 'Only tickets in these statuses. For custom statuses, enter an array of IDs with an expression, e.g. {{ [1, 7] }}.',
 		...overrides,
 	} as INodeProperties;
-}
-
-export function userLocator(overrides: Overrides & { name: string; displayName: string }): INodeProperties {
-	return idLocator('searchUsers', 'User ID', overrides as Parameters<typeof idLocator>[2]);
-}
-
-export function technicianLocator(overrides: Overrides & { name: string; displayName: string }): INodeProperties {
-	return idLocator('searchTechnicians', 'Technician ID', overrides as Parameters<typeof idLocator>[2]);
-}
-
-/**
- * postReceive for writes that Jitbit answers with an empty 200: says what was done, with the IDs
- * involved (named by output key → parameter), so the next node can map them.
- */
-export function confirm(ids: Record<string, string>, extra: IDataObject = {}): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		const json: IDataObject = { success: true };
-		for (const [key, parameter] of Object.entries(ids)) {
-			json[key] = Number(this.getNodeParameter(parameter, undefined, { extractValue: true }));
-		}
-		return [{ json: { ...json, ...extra } }];
-	};
 }

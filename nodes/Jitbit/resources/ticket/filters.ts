@@ -1,10 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { categoryField } from '../../shared/category';
 import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
+import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
-import { byDisplayName, categoryField, DAY_VALUE, statusesField, userLocator } from './fields';
+import { statusesField } from './fields';
 
-/** Filters that both `Tickets` and `Search` take (contract §2), under Jitbit's parameter names. */
+/** Jitbit filters take days (`YYYY-MM-DD`); a picked date-time is cut to its day. */
+export const DAY_VALUE = '={{ $value ? String($value).slice(0, 10) : undefined }}';
+
+/** Filters that both `Tickets` and `Search` take, under Jitbit's parameter names. */
 export function sharedTicketFilters(): INodeProperties[] {
 	return [
 		categoryField({
@@ -42,7 +47,15 @@ export function sharedTicketFilters(): INodeProperties[] {
 	];
 }
 
-/** Return All / Limit, the Filters collection (sorted) and Simplify of a ticket list: Tickets and Search. */
-export function ticketListFields(show: Record<string, string[]>, filters: INodeProperties[]): INodeProperties[] {
-	return [...returnAllOrLimit(show), filtersCollection(show, filters.sort(byDisplayName)), simplifyField(show, 'ticket fields')];
+/**
+ * The Assignee filter: any technician of the helpdesk, sent as `property` (Tickets and Search
+ * spell it differently).
+ */
+export function assigneeFilter(property: string, description: string): INodeProperties {
+	return technicianLocator('helpdesk', { name: property, required: false, description, routing: inQuery(property) });
+}
+
+/** Return All / Limit, the Filters collection and Simplify of a ticket list: Tickets and Search. */
+export function ticketListFields(filters: INodeProperties[]): INodeProperties[] {
+	return [...returnAllOrLimit(), filtersCollection(filters), simplifyField('ticket fields')];
 }

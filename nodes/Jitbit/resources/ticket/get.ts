@@ -1,14 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../shared/descriptions';
+import { inQuery, optionsCollection } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { ticketDetails } from './details';
 import { simplifyTickets } from './simplify';
-
-const show = { resource: ['ticket'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -22,13 +21,12 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	ticketLocator({
-		displayOptions: { show },
-		routing: { send: { type: 'query', property: 'id' } },
+		routing: inQuery('id'),
 	}),
-	simplifyField(show, 'ticket fields'),
-	optionsCollection(show, [
+	simplifyField('ticket fields'),
+	optionsCollection([
 		{
 			displayName: 'Include Comments',
 			name: 'includeComments',
@@ -54,3 +52,7 @@ export const description: INodeProperties[] = [
 		},
 	]),
 ];
+
+const displayOptions = { show: { resource: ['ticket'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

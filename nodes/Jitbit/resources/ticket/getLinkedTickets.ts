@@ -6,5 +6,5 @@ export const { option, description } = ticketRead({
 	action: 'Get the tickets linked to a ticket',
 	description: 'List the tickets marked as related to a ticket',
 	url: '/LinkedTickets',
-	tickets: true,
+	listsTickets: true,
 });

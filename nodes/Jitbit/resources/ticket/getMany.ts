@@ -1,13 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { companyFilter } from '../../shared/filters';
+import { assigneeFilter, DAY_VALUE, sharedTicketFilters, ticketListFields } from './filters';
 import { jitbitRouting } from '../../transport';
-import { DAY_VALUE, userLocator } from './fields';
-import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
-
-const show = { resource: ['ticket'], operation: ['getMany'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -49,13 +47,7 @@ const filters: INodeProperties[] = [
 		routing: inQuery('sectionId'),
 	},
 	companyFilter('fromCompanyId', 'Company', 'Only tickets submitted by users of this company'),
-	userLocator({
-		name: 'handledByUserID',
-		displayName: 'Assignee',
-		required: false,
-		description: 'Only tickets assigned to this technician',
-		routing: inQuery('handledByUserID'),
-	}),
+	assigneeFilter('handledByUserID', 'Only tickets assigned to this technician'),
 	{
 		displayName: 'Tag',
 		name: 'tagName',
@@ -108,4 +100,6 @@ const filters: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = ticketListFields(show, filters);
+const displayOptions = { show: { resource: ['ticket'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, ticketListFields(filters));

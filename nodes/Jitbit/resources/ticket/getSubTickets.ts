@@ -6,5 +6,5 @@ export const { option, description } = ticketRead({
 	action: 'Get the sub-tickets of a ticket',
 	description: 'List the direct sub-tickets (children) of a ticket',
 	url: '/SubTickets',
-	tickets: true,
+	listsTickets: true,
 });

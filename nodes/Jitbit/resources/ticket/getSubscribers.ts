@@ -6,5 +6,5 @@ export const { option, description } = ticketRead({
 	action: 'Get the subscribers of a ticket',
 	description: 'List the users who receive a ticket’s updates',
 	url: '/Subscribers',
-	tickets: false,
+	listsTickets: false,
 });

@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { relatedTicket, theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'link',
@@ -6,14 +6,5 @@ export const { option, description } = ticketWrite({
 	action: 'Link two tickets',
 	description: 'Mark two tickets as related to each other',
 	url: '/LinkTickets',
-	tickets: [
-		{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The first ticket' },
-		{
-			name: 'linkedTicketId',
-			property: 'id2',
-			output: 'linkedTicketId',
-			displayName: 'Related Ticket',
-			description: 'The ticket to link to the first one',
-		},
-	],
+	ticketFields: [theTicket('The first ticket'), relatedTicket('The ticket to link to the first one')],
 });

@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'merge',
@@ -8,14 +8,8 @@ export const { option, description } = ticketWrite({
 	url: '/MergeTickets',
 	notice:
 		'Merging cannot be undone: the second ticket is deleted and its comments, files and subscribers move to the first',
-	tickets: [
-		{
-			name: 'ticketId',
-			property: 'id',
-			output: 'ticketId',
-			displayName: 'Ticket to Keep',
-			description: 'The ticket that remains and receives the other ticket’s comments and files',
-		},
+	ticketFields: [
+		theTicket('The ticket that remains and receives the other ticket’s comments and files', 'Ticket to Keep'),
 		{
 			name: 'mergedTicketId',
 			property: 'id2',

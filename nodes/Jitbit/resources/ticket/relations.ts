@@ -1,15 +1,17 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { confirm } from '../../shared/confirm';
 import { inBody, inQuery } from '../../shared/descriptions';
+import { ticketLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
-import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import type { Operation } from '../operation';
-import { confirm, userLocator } from './fields';
 import { simplifyTickets } from './simplify';
 
-interface TicketRole {
+/** One ticket picker of a relating operation. */
+interface TicketField {
 	/** Node parameter name. */
 	name: string;
 	/** Jitbit's form field name. */
@@ -20,93 +22,80 @@ interface TicketRole {
 	output: string;
 }
 
-interface TicketWrite {
+/** What the operation dropdown shows, and the Jitbit method it calls. */
+interface OperationSpec {
 	value: string;
 	name: string;
 	action: string;
 	description: string;
 	url: string;
-	tickets: TicketRole[];
-	/** Shown above the fields; for irreversible operations. */
-	notice?: string;
-	/** Adds a user picker (subscribers) sent as `userId`. */
-	user?: { displayName: string; description: string };
 }
 
-/** A POST that relates tickets (or a ticket and a user) and answers an empty 200 (contract §3/§4). */
+interface TicketWrite extends OperationSpec {
+	/** The tickets the operation relates, each a ticket picker. */
+	ticketFields: TicketField[];
+	/** Shown above the fields; for irreversible operations. */
+	notice?: string;
+	/** Adds a user picker (the subscriber) sent as `userId`. */
+	subscriber?: { displayName: string; description: string };
+}
+
+/** The operation's main ticket, sent as `id` and echoed as `ticketId`. */
+export function theTicket(description: string, displayName = 'Ticket'): TicketField {
+	return { name: 'ticketId', property: 'id', output: 'ticketId', displayName, description };
+}
+
+/** The second ticket of Link and Unlink, sent as `id2`. */
+export function relatedTicket(description: string): TicketField {
+	return { name: 'linkedTicketId', property: 'id2', output: 'linkedTicketId', displayName: 'Related Ticket', description };
+}
+
+const optionOf = ({ name, value, action, description }: OperationSpec) => ({ name, value, action, description });
+
+const displayOptionsOf = (spec: OperationSpec) => ({ show: { resource: ['ticket'], operation: [spec.value] } });
+
+/** A POST that relates tickets (or a ticket and a user) and answers an empty 200. */
 export function ticketWrite(spec: TicketWrite): Operation {
-	const show = { resource: ['ticket'], operation: [spec.value] };
-	const ids: Record<string, string> = Object.fromEntries(spec.tickets.map((role) => [role.name, role.displayName]));
-	const outputs: Record<string, string> = Object.fromEntries(spec.tickets.map((role) => [role.output, role.name]));
-	if (spec.user) {
+	const ids: Record<string, string> = Object.fromEntries(spec.ticketFields.map((field) => [field.name, field.displayName]));
+	const outputs: Record<string, string> = Object.fromEntries(spec.ticketFields.map((field) => [field.output, field.name]));
+	if (spec.subscriber) {
 		ids.userId = 'User ID';
 		outputs.userId = 'userId';
 	}
 	const option: INodePropertyOptions = {
-		name: spec.name,
-		value: spec.value,
-		action: spec.action,
-		description: spec.description,
+		...optionOf(spec),
 		routing: jitbitRouting({
 			request: { method: 'POST', url: spec.url },
 			send: { preSend: [requirePositiveIds(ids)] },
 			output: { postReceive: [confirm(outputs)] },
 		}),
 	};
-	const description: INodeProperties[] = [];
-	if (spec.notice) {
-		description.push({
-			displayName: spec.notice,
-			name: `${spec.value}Notice`,
-			type: 'notice',
-			default: '',
-			displayOptions: { show },
-		});
+	const properties: INodeProperties[] = [];
+	if (spec.notice) properties.push({ displayName: spec.notice, name: `${spec.value}Notice`, type: 'notice', default: '' });
+	for (const field of spec.ticketFields) {
+		const { name, displayName, description } = field;
+		properties.push(ticketLocator({ name, displayName, description, routing: inBody(field.property) }));
 	}
-	for (const role of spec.tickets) {
-		description.push(
-			ticketLocator({
-				name: role.name,
-				displayName: role.displayName,
-				description: role.description,
-				displayOptions: { show },
-				routing: inBody(role.property),
-			}),
-		);
-	}
-	if (spec.user) {
-		description.push(
-			userLocator({ name: 'userId', ...spec.user, displayOptions: { show }, routing: inBody('userId') }),
-		);
-	}
-	return { option, description };
+	if (spec.subscriber) properties.push(userLocator({ ...spec.subscriber, routing: inBody('userId') }));
+	return { option, description: updateDisplayOptions(displayOptionsOf(spec), properties) };
 }
 
-interface TicketRead {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
-	url: string;
+interface TicketRead extends OperationSpec {
 	/** Whether the answer is ticket list items (Simplify applies) rather than users. */
-	tickets: boolean;
+	listsTickets: boolean;
 }
 
 /** A GET of something listed per ticket (`?id=<ticket>`), one item per entry. */
 export function ticketRead(spec: TicketRead): Operation {
-	const show = { resource: ['ticket'], operation: [spec.value] };
 	const option: INodePropertyOptions = {
-		name: spec.name,
-		value: spec.value,
-		action: spec.action,
-		description: spec.description,
+		...optionOf(spec),
 		routing: jitbitRouting({
 			request: { method: 'GET', url: spec.url },
 			send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
-			...(spec.tickets ? { output: { postReceive: [simplifyTickets] } } : {}),
+			...(spec.listsTickets ? { output: { postReceive: [simplifyTickets] } } : {}),
 		}),
 	};
-	const description: INodeProperties[] = [ticketLocator({ displayOptions: { show }, routing: inQuery('id') })];
-	if (spec.tickets) description.push(simplifyField(show, 'ticket fields'));
-	return { option, description };
+	const properties: INodeProperties[] = [ticketLocator({ routing: inQuery('id') })];
+	if (spec.listsTickets) properties.push(simplifyField('ticket fields'));
+	return { option, description: updateDisplayOptions(displayOptionsOf(spec), properties) };
 }

@@ -6,7 +6,7 @@ export const { option, description } = ticketWrite({
 	action: 'Remove a sub-ticket from its parent',
 	description: 'Detach a sub-ticket from its parent ticket; both tickets remain',
 	url: '/RemoveSubTicket',
-	tickets: [
+	ticketFields: [
 		{
 			name: 'childTicketId',
 			property: 'childId',

@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'removeSubscriber',
@@ -6,6 +6,6 @@ export const { option, description } = ticketWrite({
 	action: 'Remove a subscriber from a ticket',
 	description: 'Unsubscribe a user from a ticket so they no longer receive its updates',
 	url: '/RemoveSubscriber',
-	tickets: [{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The ticket to unsubscribe the user from' }],
-	user: { displayName: 'User', description: 'The subscriber to remove' },
+	ticketFields: [theTicket('The ticket to unsubscribe the user from')],
+	subscriber: { displayName: 'User', description: 'The subscriber to remove' },
 });

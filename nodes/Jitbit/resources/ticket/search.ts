@@ -1,12 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
+import { assigneeFilter, sharedTicketFilters, ticketListFields } from './filters';
 import { jitbitRouting } from '../../transport';
-import { userLocator } from './fields';
-import { sharedTicketFilters, ticketListFields } from './filters';
 import { simplifyTickets } from './simplify';
-
-const show = { resource: ['ticket'], operation: ['search'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Search',
@@ -24,16 +22,10 @@ export const option: INodePropertyOptions = {
 
 const filters: INodeProperties[] = [
 	...sharedTicketFilters(),
-	userLocator({
-		name: 'assignedToUserId',
-		displayName: 'Assignee',
-		required: false,
-		description: 'Only tickets assigned to this technician (a filter not every Jitbit version documents)',
-		routing: inQuery('assignedToUserId'),
-	}),
+	assigneeFilter('assignedToUserId', 'Only tickets assigned to this technician (a filter not every Jitbit version documents)'),
 ];
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Query',
 		name: 'query',
@@ -42,8 +34,11 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. printer jammed',
 		description: 'Text to look for in ticket subjects, bodies and comments. Jitbit allows 60 searches per minute.',
-		displayOptions: { show },
 		routing: inQuery('query'),
 	},
-	...ticketListFields(show, filters),
+	...ticketListFields(filters),
 ];
+
+const displayOptions = { show: { resource: ['ticket'], operation: ['search'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

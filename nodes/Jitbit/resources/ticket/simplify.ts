@@ -6,10 +6,9 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
 import { isoDate, simplifyOutput } from '../../shared/simplify';
-import { apiBaseUrl, CREDENTIAL_TYPE } from '../../transport';
-
-const PRIORITY_NAMES: Record<string, string> = { '-1': 'Low', '0': 'Normal', '1': 'High', '2': 'Critical' };
+import { priorityName } from './values';
 
 function text(value: unknown): string | null {
 	if (value === undefined || value === null) return null;
@@ -57,22 +56,22 @@ export function simplifyCustomField(raw: IDataObject): IDataObject {
 /**
  * The ticket fields people map, under the same names whether Jitbit sent a list item (`IssueID`,
  * `Category`, flat submitter fields) or a detail (`TicketID`, `CategoryName`, `SubmitterUserInfo`).
- * `helpdeskUrl` builds the web link for list items, which carry none.
+ * `webUrl` (the helpdesk's web address) builds the link for list items, which carry none.
  */
-export function simplifyTicket(raw: IDataObject, helpdeskUrl?: string): IDataObject {
+export function simplifyTicket(raw: IDataObject, webUrl?: string): IDataObject {
 	const id = num(raw.TicketID ?? raw.IssueID);
 	const submitterInfo = (raw.SubmitterUserInfo ?? {}) as IDataObject;
 	const assigneeInfo = (raw.AssigneeUserInfo ?? {}) as IDataObject;
 	const assigneeId = num(raw.AssignedToUserID);
 	const priority = num(raw.Priority);
-	const url = text(raw.Url) ?? (helpdeskUrl && id !== null ? `${helpdeskUrl}/Ticket/${id}` : null);
+	const url = text(raw.Url) ?? (webUrl && id !== null ? ticketUrl(webUrl, id) : null);
 	const simplified: IDataObject = {
 		id,
 		subject: raw.Subject ?? null,
 		status: text(raw.Status),
 		statusId: num(raw.StatusID),
 		priority,
-		priorityName: priority === null ? null : (PRIORITY_NAMES[String(priority)] ?? null),
+		priorityName: priorityName(priority),
 		category: text(raw.CategoryName ?? raw.Category),
 		categoryId: num(raw.CategoryID),
 		submitter: {
@@ -107,12 +106,6 @@ export function simplifyTicket(raw: IDataObject, helpdeskUrl?: string): IDataObj
 		simplified.comments = (raw.Comments as IDataObject[]).map(simplifyComment);
 	}
 	return simplified;
-}
-
-/** The helpdesk's web address (without `/api`), for ticket links. */
-export async function helpdeskWebUrl(ctx: IExecuteSingleFunctions): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	return apiBaseUrl(credentials.helpdeskUrl).replace(/\/api$/, '');
 }
 
 /** postReceive: simplify ticket items (list or detail) when the Simplify switch is on. */

@@ -1,4 +1,4 @@
-import { ticketWrite } from './relations';
+import { relatedTicket, theTicket, ticketWrite } from './relations';
 
 export const { option, description } = ticketWrite({
 	value: 'unlink',
@@ -6,14 +6,5 @@ export const { option, description } = ticketWrite({
 	action: 'Unlink two tickets',
 	description: 'Remove the "related" link between two tickets',
 	url: '/UnlinkTickets',
-	tickets: [
-		{ name: 'ticketId', property: 'id', output: 'ticketId', displayName: 'Ticket', description: 'The first ticket' },
-		{
-			name: 'linkedTicketId',
-			property: 'id2',
-			output: 'linkedTicketId',
-			displayName: 'Related Ticket',
-			description: 'The ticket to unlink from the first one',
-		},
-	],
+	ticketFields: [theTicket('The first ticket'), relatedTicket('The ticket to unlink from the first one')],
 });

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { categoryField } from '../../shared/category';
+import { confirm } from '../../shared/confirm';
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
-import { ticketLocator } from '../../shared/locators';
+import { technicianLocator, ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
+import { priorityField, statusField } from './fields';
 import { jitbitRouting } from '../../transport';
-import { byDisplayName, categoryField, confirm, priorityField, statusField, technicianLocator } from './fields';
-
-const show = { resource: ['ticket'], operation: ['update'] };
 
 /** An update with nothing to change would still cost a call and touch LastUpdated. */
 async function requireChanges(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
@@ -38,9 +38,8 @@ const updateFields: INodeProperties[] = [
 	// Jitbit names it `priority` here, `priorityId` on create (contract §2).
 	priorityField({ routing: inBody('priority') }),
 	statusField({ routing: inBody('statusId') }),
-	technicianLocator({
+	technicianLocator('category', {
 		name: 'assignedUserId',
-		displayName: 'Assignee',
 		required: false,
 		description: 'Technician to assign the ticket to. Choose "Unassigned" (or enter ID 0) to remove the assignee.',
 		routing: inBody('assignedUserId'),
@@ -90,7 +89,11 @@ const updateFields: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
-	ticketLocator({ displayOptions: { show }, routing: inBody('id') }),
-	updateFieldsCollection(show, updateFields.sort(byDisplayName)),
+const properties: INodeProperties[] = [
+	ticketLocator({ routing: inBody('id') }),
+	updateFieldsCollection(updateFields),
 ];
+
+const displayOptions = { show: { resource: ['ticket'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

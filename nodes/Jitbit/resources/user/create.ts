@@ -1,9 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
 import { createFields, emailField } from './fields';
-
-const show = { resource: ['user'], operation: ['create'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -13,7 +13,11 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'POST', url: '/CreateUser' } }),
 };
 
-export const description: INodeProperties[] = [
-	emailField(show, 'Email address of the new user. Jitbit answers 500 if a user with this email or username exists.'),
-	createFields(show),
+const properties: INodeProperties[] = [
+	emailField('Email address of the new user. Jitbit answers 500 if a user with this email or username exists.', inBody('email')),
+	createFields,
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

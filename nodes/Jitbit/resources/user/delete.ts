@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
+import { userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { userLocator } from './locator';
-
-const show = { resource: ['user'], operation: ['delete'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -17,13 +17,16 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Deleting a user is permanent: Jitbit has no undo. To keep their history, disable the user with Update instead.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	userLocator(show, { description: 'The user to delete permanently' }),
+	userLocator({ description: 'The user to delete permanently', routing: inBody('userId') }),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

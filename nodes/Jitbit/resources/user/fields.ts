@@ -1,8 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFieldsCollection, inBody, updateFieldsCollection } from '../../shared/descriptions';
-
-type Show = Record<string, string[]>;
+import { additionalFieldsCollection, fieldsCollection, inBody, updateFieldsCollection } from '../../shared/descriptions';
 
 /** The profile fields CreateUser and UpdateUser share (contract §10); each is sent only when set. */
 const profile: INodeProperties[] = [
@@ -145,12 +143,8 @@ const updateOnly: INodeProperties[] = [
 	},
 ];
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
-
-const sorted = (options: INodeProperties[]) => [...options].sort(byName);
-
 /** The email field of Create, Create or Update and Get by Email: the user's identity in Jitbit. */
-export function emailField(show: Show, description: string): INodeProperties {
+export function emailField(description: string, routing: INodeProperties['routing']): INodeProperties {
 	return {
 		displayName: 'Email',
 		name: 'email',
@@ -159,22 +153,13 @@ export function emailField(show: Show, description: string): INodeProperties {
 		required: true,
 		default: '',
 		description,
-		displayOptions: { show },
-		routing: inBody('email'),
+		routing,
 	};
 }
 
-export const createFields = (show: Show) => additionalFieldsCollection(show, sorted([...profile, sendWelcomeEmail]));
+export const createFields = additionalFieldsCollection([...profile, sendWelcomeEmail]);
 
-export const updateFields = (show: Show) => updateFieldsCollection(show, sorted([...profile, ...updateOnly]));
+export const updateFields = updateFieldsCollection([...profile, ...updateOnly]);
 
 /** Create or Update: the fields go to whichever call runs; email is the match key, so not here. */
-export const upsertFields = (show: Show): INodeProperties => ({
-	displayName: 'Fields',
-	name: 'fields',
-	type: 'collection',
-	placeholder: 'Add Field',
-	default: {},
-	displayOptions: { show },
-	options: sorted([...profile, sendWelcomeEmail, ...updateOnly.filter((f) => f.name !== 'email')]),
-});
+export const upsertFields = fieldsCollection([...profile, sendWelcomeEmail, ...updateOnly.filter((f) => f.name !== 'email')]);

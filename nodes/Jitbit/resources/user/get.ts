@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inQuery } from '../../shared/descriptions';
+import { userLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { userLocator } from './locator';
 import { simplifyUser } from './simplify';
-
-const show = { resource: ['user'], operation: ['get'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -20,7 +20,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	userLocator(show, { description: 'The user to retrieve', in: 'query' }),
-	simplifyField(show, 'user fields'),
+const properties: INodeProperties[] = [
+	userLocator({ description: 'The user to retrieve', routing: inQuery('userId') }),
+	simplifyField('user fields'),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,12 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { jitbitRouting } from '../../transport';
 import { emailField } from './fields';
 import { simplifyUser } from './simplify';
-
-const show = { resource: ['user'], operation: ['getByEmail'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get by Email',
@@ -19,7 +18,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	{ ...emailField(show, 'Email address of the user to find'), routing: inQuery('email') },
-	simplifyField(show, 'user fields'),
+const properties: INodeProperties[] = [
+	emailField('Email address of the user to find', inQuery('email')),
+	simplifyField('user fields'),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getByEmail'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -1,12 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
 import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { jitbitRouting } from '../../transport';
 import { simplifyUser } from './simplify';
-
-const show = { resource: ['user'], operation: ['getMany'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -20,14 +19,13 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'List Mode',
 		name: 'listMode',
 		type: 'options',
 		default: 'all',
 		description: 'Which users to list',
-		displayOptions: { show },
 		options: [
 			{ name: 'Administrators', value: 'admins' },
 			{ name: 'All Active Users', value: 'all' },
@@ -35,12 +33,16 @@ export const description: INodeProperties[] = [
 			{ name: 'Regular Users (Customers)', value: 'regular' },
 			{ name: 'Technicians (Incl. Administrators)', value: 'techs' },
 		],
-		routing: { send: { type: 'query', property: 'listMode' } },
+		routing: inQuery('listMode'),
 	},
-	...returnAllOrLimit(show),
-	filtersCollection(show, [
+	...returnAllOrLimit(),
+	filtersCollection([
 		companyFilter('companyId', 'Company', 'Only users of this company'),
 		departmentFilter('departmentId', 'Department Name or ID', 'Only users of this department.'),
 	]),
-	simplifyField(show, 'user fields'),
+	simplifyField('user fields'),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

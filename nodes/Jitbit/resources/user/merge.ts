@@ -1,11 +1,10 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
+import { userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
-import { userLocator } from './locator';
-
-const show = { resource: ['user'], operation: ['merge'] };
 
 /**
  * MergeUsers is in the spec only; its parameter names are an open question (contract §14.1). We
@@ -39,19 +38,22 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Merging is irreversible: the duplicate user is deleted once their tickets and comments have moved to the kept user',
 		name: 'mergeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	userLocator(show, { displayName: 'User to Keep', description: 'The user that remains after the merge' }),
-	userLocator(show, {
+	userLocator({ displayName: 'User to Keep', description: 'The user that remains after the merge', routing: inBody('userId') }),
+	userLocator({
 		name: 'mergedUserId',
 		displayName: 'Duplicate User',
-		property: 'userId2',
 		description: 'The user merged into the kept user and then deleted',
+		routing: inBody('userId2'),
 	}),
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['merge'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

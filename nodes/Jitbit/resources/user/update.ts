@@ -1,11 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { inBody } from '../../shared/descriptions';
+import { userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { updateFields } from './fields';
-import { userLocator } from './locator';
-
-const show = { resource: ['user'], operation: ['update'] };
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -18,7 +18,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
-	userLocator(show, { description: 'The user to update' }),
-	updateFields(show),
+const properties: INodeProperties[] = [
+	userLocator({ description: 'The user to update', routing: inBody('userId') }),
+	updateFields,
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['update'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

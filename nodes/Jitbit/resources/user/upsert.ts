@@ -6,12 +6,12 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { findUserByEmail } from '../../methods/people';
+import { inBody } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
 import { emailField, upsertFields } from './fields';
-
-const show = { resource: ['user'], operation: ['upsert'] };
+import { findUserByEmail } from './lookup';
 
 /** What the lookup found for the item being processed, read back when the answer arrives. */
 const matched = new WeakMap<object, { userId?: number }>();
@@ -58,15 +58,18 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Matches by email: the user with this email is updated, otherwise a new user is created. The output field "action" says which happened. Needs a helpdesk administrator.',
 		name: 'upsertNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	emailField(show, 'Email address that identifies the user: an existing user with it is updated, otherwise a new user is created'),
-	upsertFields(show),
+	emailField('Email address that identifies the user: an existing user with it is updated, otherwise a new user is created', inBody('email')),
+	upsertFields,
 ];
+
+const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
