@@ -14,6 +14,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { jitbitApiRequest } from '../Jitbit/transport';
+import type { TriggerConfig } from './config';
 import {
 	dayFilter,
 	getComments,
@@ -27,22 +28,6 @@ import {
 	timeOf,
 	updatedAt,
 } from './tickets';
-
-export type TriggerEvent = 'newTicket' | 'ticketUpdated' | 'statusChanged' | 'newComment';
-
-export interface TriggerConfig {
-	event: TriggerEvent;
-	/** Filters sent on every Tickets call. */
-	listQs: IDataObject;
-	/** Changes when the event or the list filters change: the stored cursor then no longer applies. */
-	key: string;
-	fetchDetails: boolean;
-	includeNewTickets: boolean;
-	toStatusId?: number;
-	visibility: 'any' | 'public' | 'techOnly';
-	author: 'anyone' | 'customer' | 'technician';
-	includeSystem: boolean;
-}
 
 /** Items to emit, and the state to store afterwards (none: keep the stored state untouched). */
 export interface PollOutcome {
