@@ -19,10 +19,9 @@ import {
 	dayFilter,
 	getComments,
 	getTicket,
-	isNewestUpdatedFirst,
 	issuedAt,
+	newestTickets,
 	oldestFirst,
-	PAGE,
 	scanTickets,
 	ticketIdOf,
 	timeOf,
@@ -181,26 +180,15 @@ async function commentItems(
 
 // ---- First look: where we are, nothing emitted ----
 
-/** The newest tickets, in one call when Jitbit lists newest-updated first (its default). */
-async function newestTickets(ctx: IPollFunctions, cfg: TriggerConfig, time: (item: IDataObject) => number) {
-	const page = await scanTickets(ctx, cfg.listQs, { firstPageOnly: true });
-	if (page.length < PAGE || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
-	// A full page in another order: the newest are among those of the last day or two.
-	const newest = Math.max(...page.map(time).filter(Number.isFinite));
-	const filter = time === updatedAt ? 'updatedFrom' : 'dateFrom';
-	const recent = await scanTickets(ctx, { ...cfg.listQs, [filter]: dayFilter(newest) });
-	return [...page, ...recent];
-}
-
 async function firstLook(ctx: IPollFunctions, cfg: TriggerConfig): Promise<PollOutcome> {
 	if (cfg.event === 'newTicket') {
-		const newest = maxBy(await newestTickets(ctx, cfg, issuedAt), ticketIdOf);
+		const newest = maxBy(await newestTickets(ctx, cfg.listQs, issuedAt), ticketIdOf);
 		return {
 			items: [],
 			state: { lastId: newest ? ticketIdOf(newest) : 0, lastIssued: newest ? iso(issuedAt(newest)) : null },
 		};
 	}
-	const rows = await newestTickets(ctx, cfg, updatedAt);
+	const rows = await newestTickets(ctx, cfg.listQs, updatedAt);
 	const times = rows.map(updatedAt).filter(Number.isFinite);
 	const since = times.length ? Math.max(...times) : undefined;
 	const ids = new Map<number, number>();
