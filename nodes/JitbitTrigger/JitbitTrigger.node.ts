@@ -27,16 +27,7 @@ export class JitbitTrigger implements INodeType {
 	methods = methods;
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const config = readConfig(this);
-		const stored = this.getWorkflowStaticData('node');
-		// A cursor built for another event or other filters does not apply: start over.
-		const saved = stored.key === config.key ? stored : undefined;
-		const { items, state } = await runPoll(this, config, saved);
-		// Written only now, after every call of the poll succeeded.
-		if (state) {
-			for (const key of Object.keys(stored)) delete stored[key];
-			Object.assign(stored, { key: config.key, ...state });
-		}
+		const items = await runPoll(this, readConfig(this), this.getWorkflowStaticData('node'));
 		return items.length ? [items] : null;
 	}
 }
