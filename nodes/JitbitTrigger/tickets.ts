@@ -3,11 +3,11 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { jitbitApiRequest } from '../Jitbit/transport';
 import { isoDate } from '../Jitbit/shared/simplify';
 
-/** Jitbit's largest Tickets page (contract §2). */
-export const PAGE = 300;
+/** Jitbit's largest Tickets page. */
+const PAGE = 300;
 const DAY_MS = 86_400_000;
 
-/** The list item's id is IssueID; some versions send TicketID (contract §12). */
+/** The list item's id is IssueID; some versions send TicketID. */
 export function ticketIdOf(item: IDataObject): number {
 	return Number(item.IssueID ?? item.TicketID);
 }
@@ -34,7 +34,7 @@ export function oldestFirst(time: (item: IDataObject) => number) {
 	return (a: IDataObject, b: IDataObject) => time(a) - time(b) || ticketIdOf(a) - ticketIdOf(b);
 }
 
-export function isNewestUpdatedFirst(rows: IDataObject[]): boolean {
+function isNewestUpdatedFirst(rows: IDataObject[]): boolean {
 	for (let i = 1; i < rows.length; i++) if (!(updatedAt(rows[i - 1]) >= updatedAt(rows[i]))) return false;
 	return true;
 }
@@ -74,6 +74,17 @@ export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options:
 		if (options.stopBefore !== undefined && isNewestUpdatedFirst(rows) && updatedAt(last) < options.stopBefore) break;
 	}
 	return [...byId.values()];
+}
+
+/** The newest tickets by `time`, in one call when Jitbit lists newest-updated first (its default). */
+export async function newestTickets(ctx: IPollFunctions, listQs: IDataObject, time: (item: IDataObject) => number) {
+	const page = await scanTickets(ctx, listQs, { firstPageOnly: true });
+	if (page.length < PAGE || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
+	// A full page in another order: the newest are among those of the last day or two.
+	const newest = Math.max(...page.map(time).filter(Number.isFinite));
+	const filter = time === updatedAt ? 'updatedFrom' : 'dateFrom';
+	const recent = await scanTickets(ctx, { ...listQs, [filter]: dayFilter(newest) });
+	return [...page, ...recent];
 }
 
 export async function getTicket(ctx: IPollFunctions, id: number): Promise<IDataObject> {

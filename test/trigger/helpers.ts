@@ -39,6 +39,19 @@ export function reset(env: Env) {
 	env.sb.db.setClock(() => new Date(env.clock.now));
 }
 
+/** Registers the usual hooks: one sandbox for the file, reset (clock included) before each test. */
+export function useTriggerEnv(): Env {
+	const env = {} as Env;
+	beforeAll(async () => {
+		Object.assign(env, await setup());
+	});
+	afterAll(async () => {
+		await env.sb?.close();
+	});
+	beforeEach(() => reset(env));
+	return env;
+}
+
 export interface PollResult {
 	items: IDataObject[];
 	requests: RecordedRequest[];

@@ -3,19 +3,9 @@
  * manual runs and every event. The sandbox clock is simulated so same-second boundaries are exact.
  */
 import { STATUS_CLOSED, STATUS_IN_PROCESS } from '../../sandbox';
-import { ADMIN, CUSTOMER, Env, TECH, TriggerUnderTest, ids, newTicket, reset, setup } from './helpers';
+import { ADMIN, CUSTOMER, TECH, TriggerUnderTest, ids, newTicket, useTriggerEnv } from './helpers';
 
-let env: Env;
-
-beforeAll(async () => {
-	env = await setup();
-});
-
-afterAll(async () => {
-	await env.sb.close();
-});
-
-beforeEach(() => reset(env));
+const env = useTriggerEnv();
 
 const listCalls = (requests: { endpoint: string }[]) => requests.filter((r) => r.endpoint === 'tickets');
 
