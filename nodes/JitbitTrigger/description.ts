@@ -111,7 +111,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		description: 'Only watch tickets that match all of these; Jitbit applies them, so they cost nothing',
 		options: [
-			optionalLocator('searchUsers', 'Technician ID', 'assignee', 'Assigned To', 'Only tickets assigned to this technician'),
+			optionalLocator('searchTechnicians', 'Technician ID', 'assignee', 'Assigned To', 'Only tickets assigned to this technician'),
 			{
 				displayName: 'Category Names or IDs',
 				name: 'categoryIds',

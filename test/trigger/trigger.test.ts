@@ -2,6 +2,8 @@
  * Jitbit Trigger through n8n-core's PollContext against the sandbox: cursor rules, cost, failures,
  * manual runs and every event. The sandbox clock is simulated so same-second boundaries are exact.
  */
+import type { INodeProperties } from 'n8n-workflow';
+
 import { STATUS_CLOSED, STATUS_IN_PROCESS } from '../../sandbox';
 import { ADMIN, CUSTOMER, TECH, TriggerUnderTest, ids, newTicket, useTriggerEnv } from './helpers';
 
@@ -380,5 +382,12 @@ describe('node description', () => {
 			expect({ [name]: typeof table?.[name] }).toEqual({ [name]: 'function' });
 		}
 		expect(wanted.length).toBe(4);
+	});
+
+	test('the Assigned To filter lists technicians, not every user', () => {
+		const d = env.h.nodeTypes.getByNameAndVersion('n8n-nodes-jitbit.jitbitTrigger').description;
+		const filters = d.properties.flatMap((p) => (p.options ?? []) as INodeProperties[]);
+		const assignee = filters.find((option) => option.displayName === 'Assigned To');
+		expect(JSON.stringify(assignee?.modes)).toContain('"searchListMethod":"searchTechnicians"');
 	});
 });
