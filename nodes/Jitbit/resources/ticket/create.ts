@@ -7,6 +7,7 @@ import type {
 	INodePropertyOptions,
 	PostReceiveAction,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
@@ -25,6 +26,27 @@ async function sendCustomFields(this: IExecuteSingleFunctions, requestOptions: I
 	if (!values.length) return requestOptions;
 	const json = Object.fromEntries(values.map(({ fieldId, value }) => [String(fieldId), value]));
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), customFields: JSON.stringify(json) } };
+}
+
+/**
+ * Subject and body are required, but an expression over a field the item lacks gives nothing,
+ * which n8n lets through: say so before the call, as Jitbit's own answer names neither.
+ */
+async function requireSubjectAndBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	for (const [name, label] of [
+		['subject', 'Subject'],
+		['body', 'Body'],
+	]) {
+		if (String(this.getNodeParameter(name, '') ?? '').trim()) continue;
+		const raw = String(this.getNode().parameters[name] ?? '');
+		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+			itemIndex: this.getItemIndex(),
+			description: raw.startsWith('=')
+				? `A ticket needs a ${name}. The expression ${raw.slice(1)} gives no text for this item: check that the item has that field.`
+				: `A ticket needs a ${name}: type one or map a field that holds it.`,
+		});
+	}
+	return requestOptions;
 }
 
 /**
@@ -55,7 +77,7 @@ export const option: INodePropertyOptions = {
 	description: 'Open a new ticket, optionally on behalf of a user, with custom fields and file attachments',
 	routing: {
 		request: { method: 'POST', url: '/Ticket' },
-		send: { preSend: [requirePositiveIds({ categoryId: 'Category ID' }), sendCustomFields, sendBinaryAsMultipart] },
+		send: { preSend: [requirePositiveIds({ categoryId: 'Category ID' }), requireSubjectAndBody, sendCustomFields, sendBinaryAsMultipart] },
 		output: { postReceive: [afterCreate] },
 	},
 };

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { findUserByEmail } from '../../methods/people';
+import { emailParameter } from './email';
 import { emailField, upsertFields } from './fields';
 
 const show = { resource: ['user'], operation: ['upsert'] };
@@ -20,7 +21,7 @@ const matched = new WeakMap<object, { userId?: number }>();
  * otherwise it stays CreateUser. A 404 from UserByEmail means "no such user", not a failure.
  */
 async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const email = String(this.getNodeParameter('email', '')).trim();
+	const email = emailParameter(this);
 	const existing = await findUserByEmail(this, email, this.getItemIndex());
 	const body = { ...((requestOptions.body as IDataObject) ?? {}) };
 	if (!existing?.UserID) {
@@ -37,7 +38,7 @@ async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttp
 
 async function reportAction(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const { userId } = matched.get(this) ?? {};
-	const email = String(this.getNodeParameter('email', '')).trim();
+	const email = emailParameter(this);
 	const json: IDataObject =
 		userId !== undefined
 			? { action: 'updated', userId, email }
