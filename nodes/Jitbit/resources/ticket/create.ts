@@ -16,7 +16,7 @@ import { requirePositiveIds } from '../../shared/validate';
 import { jitbitApiRequest } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
 import { byDisplayName, categoryField, priorityField, technicianLocator, userLocator } from './fields';
-import { helpdeskWebUrl, simplifyTicket } from './simplify';
+import { helpdeskWebUrl, simplifyTicket, ticketUrl } from './simplify';
 
 const show = { resource: ['ticket'], operation: ['create'] };
 
@@ -50,6 +50,29 @@ async function requireSubjectAndBody(this: IExecuteSingleFunctions, requestOptio
 }
 
 /**
+ * A follow-up call failed after the create: the ticket exists, so the error names it and its
+ * link, as running the item again would create it a second time. With "On Error: Continue" the
+ * item says the same, keeping only error and details, so n8n's error output still takes it.
+ */
+async function createdButFailed(
+	ctx: IExecuteSingleFunctions,
+	id: number,
+	step: string,
+	fix: string,
+	cause: unknown,
+): Promise<INodeExecutionData[]> {
+	const url = ticketUrl(await helpdeskWebUrl(ctx), id);
+	const { message, description } = cause as NodeOperationError;
+	const error = new NodeOperationError(ctx.getNode(), `Ticket ${id} was created, but ${step} failed: ${message}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: `Do not run this item again: that would create the ticket a second time. The ticket is at ${url}. ${fix}.${description ? ` ${description}` : ''}`,
+	});
+	if (!ctx.continueOnFail()) throw error;
+	const details = { id, url, description: error.description };
+	return [{ json: { error: error.message, details }, pairedItem: { item: ctx.getItemIndex() } }];
+}
+
+/**
  * After the create: Jitbit ignores a due date on creation, so it is set with `UpdateTicket`
  * (contract §2), and the new ticket is read back when asked for. Both go through the transport.
  */
@@ -62,10 +85,19 @@ const afterCreate: PostReceiveAction = async function (
 	const picked = this.getNodeParameter('additionalFields.dueDate', '') as unknown;
 	const dueDate = picked instanceof Date ? picked.toISOString() : String(picked ?? '');
 	if (dueDate) {
-		await jitbitApiRequest(this, { method: 'POST', url: '/UpdateTicket', body: { id, dueDate }, itemIndex });
+		try {
+			await jitbitApiRequest(this, { method: 'POST', url: '/UpdateTicket', body: { id, dueDate }, itemIndex });
+		} catch (cause) {
+			return await createdButFailed(this, id, 'setting its due date', 'Set the due date there or with Ticket → Update', cause);
+		}
 	}
 	if (!this.getNodeParameter('returnTicket', false)) return [{ json: { id } }];
-	const ticket = (await jitbitApiRequest(this, { method: 'GET', url: '/Ticket', qs: { id }, itemIndex })) as IDataObject;
+	let ticket: IDataObject;
+	try {
+		ticket = (await jitbitApiRequest(this, { method: 'GET', url: '/Ticket', qs: { id }, itemIndex })) as IDataObject;
+	} catch (cause) {
+		return await createdButFailed(this, id, 'reading it back', 'Read it with Ticket → Get', cause);
+	}
 	if (this.getNodeParameter('simplify', true)) return [{ json: simplifyTicket(ticket, await helpdeskWebUrl(this)) }];
 	return [{ json: { id, ...ticket } }];
 };

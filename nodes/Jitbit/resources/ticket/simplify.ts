@@ -65,7 +65,7 @@ export function simplifyTicket(raw: IDataObject, helpdeskUrl?: string): IDataObj
 	const assigneeInfo = (raw.AssigneeUserInfo ?? {}) as IDataObject;
 	const assigneeId = num(raw.AssignedToUserID);
 	const priority = num(raw.Priority);
-	const url = text(raw.Url) ?? (helpdeskUrl && id !== null ? `${helpdeskUrl}/Ticket/${id}` : null);
+	const url = text(raw.Url) ?? (helpdeskUrl && id !== null ? ticketUrl(helpdeskUrl, id) : null);
 	const simplified: IDataObject = {
 		id,
 		subject: raw.Subject ?? null,
@@ -107,6 +107,11 @@ export function simplifyTicket(raw: IDataObject, helpdeskUrl?: string): IDataObj
 		simplified.comments = (raw.Comments as IDataObject[]).map(simplifyComment);
 	}
 	return simplified;
+}
+
+/** Where a ticket opens in the helpdesk's web app. */
+export function ticketUrl(webUrl: string, id: number | string): string {
+	return `${webUrl}/Ticket/${id}`;
 }
 
 /** The helpdesk's web address (without `/api`), for ticket links. */
