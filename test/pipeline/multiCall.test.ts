@@ -5,6 +5,7 @@ import { jsonOf, useEnv } from '../harness/env';
 /**
  * Operations that make more than one call. Ticket → Create's follow-ups (due date, read-back)
  * run after the ticket exists: a failure must name it, and the create is never sent again.
+ * Create or Update carries its lookup from the request hook to the answer hook.
  */
 describe('multi-call operations', () => {
 	const env = useEnv();
@@ -93,5 +94,27 @@ describe('multi-call operations', () => {
 		} finally {
 			env.h.makeNode = makeNode;
 		}
+	});
+
+	it("Create or Update keeps each item's lookup apart and leaves nothing behind in the execution", async () => {
+		// The lookup travels from preSend to postReceive in n8n's node context, one entry per item,
+		// while RoutingNode runs the items concurrently.
+		const emails = ['customer@acme.example', 'new.person@example.com', 'tech@helpdesk.example'];
+		const { items, error, run } = await env.run(
+			{ resource: 'user', operation: 'upsert', email: '={{ $json.email }}' },
+			{ items: emails.map((email) => ({ json: { email } })) },
+		);
+		expect(error).toBeUndefined();
+		const created = env.sb.db.userByEmail('new.person@example.com')!;
+		expect(jsonOf(items)).toEqual([
+			{ action: 'updated', userId: env.sb.users.customer.userId, email: emails[0] },
+			{ action: 'created', userId: created.userId, email: emails[1] },
+			{ action: 'updated', userId: env.sb.users.tech.userId, email: emails[2] },
+		]);
+		expect(env.sb.requests.filter((r) => r.endpoint === 'updateuser').map((r) => r.body.userId).sort()).toEqual(
+			[env.sb.users.customer.userId, env.sb.users.tech.userId].map(String).sort(),
+		);
+		const left = Object.values(run.data.executionData?.contextData ?? {}).flatMap((context) => Object.keys(context));
+		expect(left).toEqual([]);
 	});
 });

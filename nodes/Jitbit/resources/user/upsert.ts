@@ -13,8 +13,12 @@ import { emailField, upsertFields } from './fields';
 
 const show = { resource: ['user'], operation: ['upsert'] };
 
-/** What the lookup found for the item being processed, read back when the answer arrives. */
-const matched = new WeakMap<object, { userId?: number }>();
+/**
+ * What the lookup found, for the answer's hook. RoutingNode hands postReceive only the items and
+ * the response, never the request, so the lookup waits in n8n's node context for this
+ * execution, one entry per item (items run concurrently), removed once read.
+ */
+const lookupKey = (ctx: IExecuteSingleFunctions) => `upsertLookup:${ctx.getItemIndex()}`;
 
 /**
  * One UserByEmail lookup: an existing user turns the request into UpdateUser for that user,
@@ -24,12 +28,9 @@ async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const email = emailParameter(this);
 	const existing = await findUserByEmail(this, email, this.getItemIndex());
 	const body = { ...((requestOptions.body as IDataObject) ?? {}) };
-	if (!existing?.UserID) {
-		matched.set(this, {});
-		return { ...requestOptions, body };
-	}
-	const userId = Number(existing.UserID);
-	matched.set(this, { userId });
+	const userId = existing?.UserID ? Number(existing.UserID) : undefined;
+	this.getContext('node')[lookupKey(this)] = { userId };
+	if (userId === undefined) return { ...requestOptions, body };
 	// The match key is already the user's email, and a welcome email only makes sense for a new user.
 	delete body.email;
 	delete body.sendWelcomeEmail;
@@ -37,7 +38,9 @@ async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 async function reportAction(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { userId } = matched.get(this) ?? {};
+	const context = this.getContext('node');
+	const { userId } = (context[lookupKey(this)] ?? {}) as { userId?: number };
+	delete context[lookupKey(this)];
 	const email = emailParameter(this);
 	const json: IDataObject =
 		userId !== undefined
