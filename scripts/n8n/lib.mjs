@@ -217,6 +217,19 @@ export function runCommand(cmd, args, { env, cwd = REPO, timeoutMs = 120000, inh
 	});
 }
 
+/** One HTTP call, answered as { status, text, json } (json undefined when the body is not JSON). */
+async function fetchAnswer(url, init) {
+	const res = await fetch(url, init);
+	const text = await res.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: res.status, text, json };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The sandbox (sandbox/ in this repo, TypeScript) is run through scripts/n8n/sandbox-host.cjs,
 // which prints one JSON line with { url, users } and answers JSON commands on stdin.
@@ -271,7 +284,7 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		clearRequests: () => call('clearRequests'),
 		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
 		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
-			const res = await fetch(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {
+			return await fetchAnswer(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {
 				method,
 				headers: {
 					Authorization: `Bearer ${info.users[user].token}`,
@@ -280,14 +293,6 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 				body: form ? new URLSearchParams(form) : undefined,
 				signal: AbortSignal.timeout(15000),
 			});
-			const text = await res.text();
-			let json;
-			try {
-				json = JSON.parse(text);
-			} catch {
-				json = undefined;
-			}
-			return { status: res.status, text, json };
 		},
 		/** The lowest ticket id the admin can see (the demo seed numbers tickets from 1001). */
 		async firstTicketId() {
@@ -411,6 +416,37 @@ export async function waitForHttp(url, timeoutMs = 90000, proc) {
 		await sleep(500);
 	}
 	throw new Error(`timed out after ${fmtMs(timeoutMs)} waiting for ${url}`);
+}
+
+/**
+ * Creates n8n's owner account through its REST API (POST /rest/owner/setup) on a fresh data
+ * folder and returns its session: the cookies n8n set, and `rest(method, path, body)` that calls
+ * `/rest/<path>` with them and resolves { status, text, json } (n8n wraps results in `data`).
+ */
+export async function ownerSession(base, { email = 'owner@example.com', firstName = 'E2e', lastName = 'Owner' } = {}) {
+	const res = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email, firstName, lastName, password: `Owner-${Date.now()}` }),
+		signal: AbortSignal.timeout(30000),
+	});
+	if (!res.ok) throw new Error(`owner setup failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+	const cookies = res.headers.getSetCookie().map((c) => {
+		const nv = c.split(';')[0];
+		const i = nv.indexOf('=');
+		return { name: nv.slice(0, i), value: nv.slice(i + 1) };
+	});
+	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+	return {
+		cookies,
+		rest: (method, apiPath, body) =>
+			fetchAnswer(`${base}/rest/${apiPath.replace(/^\/+/, '')}`, {
+				method,
+				headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+				body: body === undefined ? undefined : JSON.stringify(body),
+				signal: AbortSignal.timeout(60000),
+			}),
+	};
 }
 
 /** The credential for the sandbox in n8n's import format (plaintext data, encrypted on import). */

@@ -79,17 +79,8 @@ async function main() {
 		log(`n8n up on ${base}`);
 
 		// Owner account through the REST API; its auth cookie goes into the browser.
-		const res = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'screenshots@example.com', firstName: 'Demo', lastName: 'User', password: `Shots-${Date.now()}` }),
-		});
-		if (!res.ok) throw new Error(`owner setup failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
-		const cookies = res.headers.getSetCookie().map((c) => {
-			const nv = c.split(';')[0];
-			const i = nv.indexOf('=');
-			return { name: nv.slice(0, i), value: nv.slice(i + 1), domain: '127.0.0.1', path: '/' };
-		});
+		const owner = await L.ownerSession(base, { email: 'screenshots@example.com', firstName: 'Demo', lastName: 'User' });
+		const cookies = owner.cookies.map((c) => ({ ...c, domain: '127.0.0.1', path: '/' }));
 
 		browser = await chromium.launch({
 			executablePath: chromiumBin,

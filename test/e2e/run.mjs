@@ -6,8 +6,10 @@
 //   1. loads the built package as an installed community package,
 //   2. imports the sandbox credential, a Ticket Get test workflow and every examples/*.json,
 //   3. runs the Ticket Get workflow with `n8n execute` and checks what the sandbox received,
-//   4. if dist/nodes/JitbitTrigger exists: publishes a workflow with the Jitbit Trigger, starts
-//      `n8n start`, creates a ticket in the sandbox and waits for the workflow to run.
+//   4. starts `n8n start` (with the Jitbit Trigger workflows published, if dist/nodes/JitbitTrigger
+//      exists), creates the owner account and tests the credential through n8n's REST API with a
+//      right and a wrong password, counting the logins the sandbox received,
+//   5. with the trigger: creates a ticket in the sandbox and waits for the workflows to run.
 // Ends with a plain `N passed, N failed` line; exit code 1 on any failure.
 //
 // Env: E2E_KEEP=1 keeps the temp folder (logs, database) for inspection.
@@ -498,20 +500,20 @@ async function main() {
 			assert(second.join() === 'ada@example.com:updated,grace@example.com:updated', `second run: ${second.join()}`);
 		});
 
-		// ---- Trigger: active workflows polled by a running n8n ------------------------------------
+		// ---- A running n8n: the credential test through its REST API, then active triggers ------
 		const triggerName = 'Jitbit Trigger: an active workflow runs after a ticket is created in the sandbox';
 		const triageName = 'example triage runs from its trigger on the new ticket (comment posted)';
 		const closedName = 'example ticket closed -> notify runs when a ticket is closed';
-		if (!hasTrigger) {
-			for (const n of [triggerName, triageName, closedName]) skip(n, 'dist/nodes/JitbitTrigger does not exist yet (the trigger is not built)');
-			return;
-		}
-		const active = [TRIGGER_WF, ...['jitbitExTriage01', 'jitbitExClosed01'].filter((id) => exampleIds.has(id))];
-		let started = false;
+		const credentialNames = [
+			'credential test in n8n (POST /rest/credentials/test): the right password is OK, in one request',
+			'credential test in n8n (POST /rest/credentials/test): a wrong password gets our message, in exactly one request',
+		];
+		const active = hasTrigger ? [TRIGGER_WF, ...['jitbitExTriage01', 'jitbitExClosed01'].filter((id) => exampleIds.has(id))] : [];
+		let base;
 		let newId;
 		let closedId;
 		let t0;
-		await test('n8n start with the trigger workflows published; first polls reach the sandbox', async () => {
+		await test(`n8n start${active.length ? ' with the trigger workflows published; first polls reach the sandbox' : ''}`, async () => {
 			for (const id of active) {
 				const r = await L.n8nCli(['publish:workflow', `--id=${id}`], cliEnv, { timeoutMs: 120000 });
 				assert(r.code === 0, `publish:workflow ${id} exit ${r.code}:\n${r.output.slice(-2000)}`);
@@ -533,11 +535,62 @@ async function main() {
 				if (Date.now() > deadline) throw new Error(`only ${polls} of ${active.length} first polls reached the sandbox:\n${server.recent().slice(-30).join('\n')}`);
 				await L.sleep(500);
 			}
-			await L.sleep(1500); // let the first polls finish storing their cursors
-			started = true;
+			if (active.length) await L.sleep(1500); // let the first polls finish storing their cursors
+			base = `http://127.0.0.1:${port}`;
 		});
-		if (!started) {
-			for (const n of [triggerName, triageName, closedName]) skip(n, 'n8n did not start with the trigger workflows');
+		if (!base) {
+			for (const n of [...credentialNames, triggerName, triageName, closedName]) skip(n, 'n8n start did not come up');
+			return;
+		}
+
+		// The editor's "Test" button: n8n's own CredentialsTester runs the credential's test request
+		// and rules. A wrong password must cost one login (Jitbit locks the IP after three), so the
+		// requests sent with the tested Basic header are counted at the sandbox, whatever the URL.
+		let owner;
+		await test('n8n REST: owner account set up (POST /rest/owner/setup)', async () => {
+			owner = await L.ownerSession(base);
+		});
+		const testCredential = async (password) => {
+			assert(owner, 'no owner session');
+			const { username } = sandbox.users.admin;
+			await sandbox.clearRequests();
+			const r = await owner.rest('POST', 'credentials/test', {
+				credentials: {
+					id: L.CREDENTIAL_ID,
+					name: L.CREDENTIAL_NAME,
+					type: 'jitbitApi',
+					data: { helpdeskUrl: sandbox.url, authType: 'basic', username, password, rateLimit: 90, searchRateLimit: 60, rateLimitWindow: 60 },
+				},
+			});
+			assert(r.status === 200 && r.json?.data, `POST /rest/credentials/test answered ${r.status}: ${r.text.slice(0, 300)}`);
+			const basic = `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+			const sent = (await sandbox.requests()).filter((q) => header(q, 'authorization') === basic);
+			return { result: r.json.data, sent };
+		};
+		const oneLogin = (sent, status) =>
+			assert(
+				sent.length === 1 && sent[0].method === 'POST' && /\/api\/authorization$/i.test(reqPath(sent[0])) && sent[0].status === status,
+				`expected exactly one POST /api/Authorization answered ${status}, the sandbox got ${sent.length}:\n${describeRequests(sent)}`,
+			);
+		await test(credentialNames[0], async () => {
+			const { result, sent } = await testCredential(sandbox.users.admin.password);
+			oneLogin(sent, 200);
+			assert(result.status === 'OK' && result.message === 'Connection successful!', `n8n said ${JSON.stringify(result)}`);
+			log(`good password: n8n said ${result.status} "${result.message}"; ${sent.length} request at the sandbox`);
+		});
+		await test(credentialNames[1], async () => {
+			const { result, sent } = await testCredential('wrong-password');
+			oneLogin(sent, 401);
+			assert(
+				result.status === 'Error' && /^Jitbit did not accept these credentials\. Check the username and password, or create a new API token/.test(result.message),
+				`n8n said ${JSON.stringify(result)}`,
+			);
+			assert(!result.message.includes('wrong-password'), 'the message repeats the password');
+			log(`wrong password: n8n said ${result.status} "${result.message.slice(0, 60)}…"; ${sent.length} request at the sandbox`);
+		});
+
+		if (!hasTrigger) {
+			for (const n of [triggerName, triageName, closedName]) skip(n, 'dist/nodes/JitbitTrigger does not exist yet (the trigger is not built)');
 			return;
 		}
 

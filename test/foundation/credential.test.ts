@@ -62,6 +62,9 @@ describe('Jitbit credential', () => {
 		expect(sandbox.requests.map((r) => r.path)).toEqual([expectedPath]);
 	});
 
+	// The credential test through the harness's copy of n8n's CredentialsTester: quick, and with the
+	// sandbox's fault injection. test/e2e/run.mjs runs it in a real n8n (POST /rest/credentials/test)
+	// with a right and a wrong password and counts the logins there.
 	it('the credential test succeeds with good credentials in one request', async () => {
 		await expect(h.testCredential(tokenCredentials(sandbox.url, sandbox.users.admin.token))).resolves.toEqual({
 			status: 'OK',

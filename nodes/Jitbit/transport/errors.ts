@@ -129,8 +129,9 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 					`Jitbit said: ${body || 'forbidden'}. Calls run with the permissions of the credential's user: user, company and some ticket operations need a technician or helpdesk administrator.`,
 				);
 			case 404:
+				// A write that answers 404 was not missing itself: one of the IDs it sent was.
 				return make(
-					`Not found in Jitbit: ${target}`,
+					req.method === 'GET' ? `Not found in Jitbit: ${target}` : `Not found in Jitbit: an ID sent to ${target}`,
 					`Jitbit said: ${body || 'no such resource'}. Check that the ID exists and that the credential's user can see it.`,
 				);
 			default:

@@ -60,7 +60,7 @@ export async function prepareCall(ctx: JitbitContext, options: IHttpRequestOptio
 	}
 }
 
-/** The same call for one page of a list: its own query string, in the request and in errors. */
+/** The same call for one page of a list: its own query string, in the request and in errors (which keep the body's ids). */
 export function withQuery(call: PreparedCall, qs: IDataObject): PreparedCall {
-	return { ...call, options: { ...call.options, qs }, summary: { ...call.summary, qs } };
+	return { ...call, options: { ...call.options, qs }, summary: { ...call.summary, qs: { ...call.summary.qs, ...qs } } };
 }

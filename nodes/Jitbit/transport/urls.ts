@@ -10,13 +10,11 @@ const API_SUFFIX = /\/api$/i;
 
 /** `https://x.jitbit.com/helpdesk/`, `…/helpdesk/api` → `https://x.jitbit.com/helpdesk`. */
 export function webBaseUrl(helpdeskUrl: unknown): string {
-	const url = String(helpdeskUrl ?? '')
-		.trim()
-		.replace(TRAILING_SLASHES, '')
-		.replace(API_SUFFIX, '');
+	const typed = String(helpdeskUrl ?? '').trim();
+	const url = typed.replace(TRAILING_SLASHES, '').replace(API_SUFFIX, '');
 	if (!/^https?:\/\/[^/\s?#]+/i.test(url)) {
 		throw new Error(
-			`The Helpdesk URL in the Jitbit credential ("${url}") is not a web address: it must start with https:// (or http://), e.g. https://company.jitbit.com/helpdesk`,
+			`The Helpdesk URL in the Jitbit credential ("${typed}") is not a web address: it must start with https:// (or http://) followed by the helpdesk's host name, e.g. https://company.jitbit.com/helpdesk`,
 		);
 	}
 	return url;

@@ -7,12 +7,12 @@ import type {
 	INodePropertyOptions,
 	PostReceiveAction,
 } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { categoryField } from '../../shared/category';
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
-import { helpdeskWebUrl } from '../../shared/links';
+import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
 import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
@@ -30,6 +30,50 @@ async function sendCustomFields(this: IExecuteSingleFunctions, requestOptions: I
 }
 
 /**
+ * Subject and body are required, but an expression over a field the item lacks gives nothing,
+ * which n8n lets through: say so before the call, as Jitbit's own answer names neither.
+ */
+async function requireSubjectAndBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	for (const [name, label] of [
+		['subject', 'Subject'],
+		['body', 'Body'],
+	]) {
+		if (String(this.getNodeParameter(name, '') ?? '').trim()) continue;
+		const raw = String(this.getNode().parameters[name] ?? '');
+		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+			itemIndex: this.getItemIndex(),
+			description: raw.startsWith('=')
+				? `A ticket needs a ${name}. The expression ${raw.slice(1)} gives no text for this item: check that the item has that field.`
+				: `A ticket needs a ${name}: type one or map a field that holds it.`,
+		});
+	}
+	return requestOptions;
+}
+
+/**
+ * A follow-up call failed after the create: the ticket exists, so the error names it and its
+ * link, as running the item again would create it a second time. With "On Error: Continue" the
+ * item says the same, keeping only error and details, so n8n's error output still takes it.
+ */
+async function createdButFailed(
+	ctx: IExecuteSingleFunctions,
+	id: number,
+	step: string,
+	fix: string,
+	cause: unknown,
+): Promise<INodeExecutionData[]> {
+	const url = ticketUrl(await helpdeskWebUrl(ctx), id);
+	const { message, description } = cause as NodeOperationError;
+	const error = new NodeOperationError(ctx.getNode(), `Ticket ${id} was created, but ${step} failed: ${message}`, {
+		itemIndex: ctx.getItemIndex(),
+		description: `Do not run this item again: that would create the ticket a second time. The ticket is at ${url}. ${fix}.${description ? ` ${description}` : ''}`,
+	});
+	if (!ctx.continueOnFail()) throw error;
+	const details = { id, url, description: error.description };
+	return [{ json: { error: error.message, details }, pairedItem: { item: ctx.getItemIndex() } }];
+}
+
+/**
  * After the create: Jitbit ignores a due date on creation, so it is set with `UpdateTicket`
  * (contract §2), and the new ticket is read back when asked for. Both go through the transport.
  */
@@ -42,10 +86,19 @@ const afterCreate: PostReceiveAction = async function (
 	const picked = this.getNodeParameter('additionalFields.dueDate', '') as unknown;
 	const dueDate = picked instanceof Date ? picked.toISOString() : String(picked ?? '');
 	if (dueDate) {
-		await jitbitApiRequest(this, { method: 'POST', url: '/UpdateTicket', body: { id, dueDate }, itemIndex });
+		try {
+			await jitbitApiRequest(this, { method: 'POST', url: '/UpdateTicket', body: { id, dueDate }, itemIndex });
+		} catch (cause) {
+			return await createdButFailed(this, id, 'setting its due date', 'Set the due date there or with Ticket → Update', cause);
+		}
 	}
 	if (!this.getNodeParameter('returnTicket', false)) return [{ json: { id } }];
-	const ticket = (await jitbitApiRequest(this, { method: 'GET', url: '/Ticket', qs: { id }, itemIndex })) as IDataObject;
+	let ticket: IDataObject;
+	try {
+		ticket = (await jitbitApiRequest(this, { method: 'GET', url: '/Ticket', qs: { id }, itemIndex })) as IDataObject;
+	} catch (cause) {
+		return await createdButFailed(this, id, 'reading it back', 'Read it with Ticket → Get', cause);
+	}
 	if (this.getNodeParameter('simplify', true)) return [{ json: simplifyTicket(ticket, await helpdeskWebUrl(this)) }];
 	return [{ json: { id, ...ticket } }];
 };
@@ -57,7 +110,7 @@ export const option: INodePropertyOptions = {
 	description: 'Open a new ticket, optionally on behalf of a user, with custom fields and file attachments',
 	routing: jitbitRouting({
 		request: { method: 'POST', url: '/Ticket' },
-		send: { preSend: [requirePositiveIds({ categoryId: 'Category ID' }), sendCustomFields, sendBinaryAsMultipart] },
+		send: { preSend: [requirePositiveIds({ categoryId: 'Category ID' }), requireSubjectAndBody, sendCustomFields, sendBinaryAsMultipart] },
 		output: { postReceive: [afterCreate] },
 	}),
 };

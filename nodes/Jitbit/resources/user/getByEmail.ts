@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
 import { jitbitRouting } from '../../transport';
+import { requireEmail } from './email';
 import { emailField } from './fields';
 import { simplifyUser } from './simplify';
 
@@ -14,6 +15,7 @@ export const option: INodePropertyOptions = {
 	description: 'Find the user with an email address; fails with "not found" when there is none. Limited to 60 calls a minute.',
 	routing: jitbitRouting({
 		request: { method: 'GET', url: '/UserByEmail' },
+		send: { preSend: [requireEmail] },
 		output: { postReceive: [simplifyOutput(simplifyUser)] },
 	}),
 };

@@ -10,26 +10,28 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
 import { jitbitRouting } from '../../transport';
+import { emailParameter } from './email';
 import { emailField, upsertFields } from './fields';
 import { findUserByEmail } from './lookup';
 
-/** What the lookup found for the item being processed, read back when the answer arrives. */
-const matched = new WeakMap<object, { userId?: number }>();
+/**
+ * What the lookup found, for the answer's hook. RoutingNode hands postReceive only the items and
+ * the response, never the request, so the lookup waits in n8n's node context for this
+ * execution, one entry per item (items run concurrently), removed once read.
+ */
+const lookupKey = (ctx: IExecuteSingleFunctions) => `upsertLookup:${ctx.getItemIndex()}`;
 
 /**
  * One UserByEmail lookup: an existing user turns the request into UpdateUser for that user,
  * otherwise it stays CreateUser. A 404 from UserByEmail means "no such user", not a failure.
  */
 async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const email = String(this.getNodeParameter('email', '')).trim();
+	const email = emailParameter(this);
 	const existing = await findUserByEmail(this, email, this.getItemIndex());
 	const body = { ...((requestOptions.body as IDataObject) ?? {}) };
-	if (!existing?.UserID) {
-		matched.set(this, {});
-		return { ...requestOptions, body };
-	}
-	const userId = Number(existing.UserID);
-	matched.set(this, { userId });
+	const userId = existing?.UserID ? Number(existing.UserID) : undefined;
+	this.getContext('node')[lookupKey(this)] = { userId };
+	if (userId === undefined) return { ...requestOptions, body };
 	// The match key is already the user's email, and a welcome email only makes sense for a new user.
 	delete body.email;
 	delete body.sendWelcomeEmail;
@@ -37,8 +39,10 @@ async function matchByEmail(this: IExecuteSingleFunctions, requestOptions: IHttp
 }
 
 async function reportAction(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const { userId } = matched.get(this) ?? {};
-	const email = String(this.getNodeParameter('email', '')).trim();
+	const context = this.getContext('node');
+	const { userId } = (context[lookupKey(this)] ?? {}) as { userId?: number };
+	delete context[lookupKey(this)];
+	const email = emailParameter(this);
 	const json: IDataObject =
 		userId !== undefined
 			? { action: 'updated', userId, email }
