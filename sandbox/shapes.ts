@@ -6,6 +6,8 @@ import {
 	ArticleRec, AssetRec, CategoryRec, CommentRec, CompanyRec, CustomFieldRec, FileRec, ORIGINS, SandboxDb, TicketRec,
 	USAGE, UserRec,
 } from './db';
+import type { Variations } from './profiles';
+import { storedBody } from './profiles';
 
 export interface View {
 	db: SandboxDb;
@@ -13,6 +15,8 @@ export interface View {
 	baseUrl: string;
 	/** The caller; shapes hide tech-only data from customers. */
 	viewer: UserRec;
+	/** The install being played (profiles.ts). */
+	variations: Variations;
 	/** Per-request cache of ticket ids that have sub-tickets (HasChildren), computed on first use. */
 	parents?: Set<number>;
 }
@@ -81,16 +85,24 @@ function statusName(db: SandboxDb, id: number) {
 	return db.statuses.get(id)?.name ?? `Status ${id}`;
 }
 
+/** A stored value as an install with typed values answers it: checkboxes as booleans, numbers as numbers. */
+function typedValue(f: CustomFieldRec, value: string | null): string | number | boolean | null {
+	if (value === null || value === '') return null;
+	if (f.type === 4) return value === 'true';
+	return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+
 /** Custom-field value (TicketCustomFields, Asset.Fields, user/company fields). */
-export function fieldValueShape(f: CustomFieldRec, raw: string | undefined) {
+export function fieldValueShape(v: View, f: CustomFieldRec, raw: string | undefined) {
 	const value = raw ?? null;
 	const option = f.type === 3 && value ? f.options.find((o) => String(o.optionId) === value) : undefined;
+	const shown = option ? option.name : value;
 	return {
 		FieldID: f.fieldId,
 		FieldName: f.name,
-		// Dropdowns store the option id; Value shows the option text, OptionID the id (contract §12, NET1 Field).
-		Value: option ? option.name : value,
-		ValueWithOption: option ? option.name : value,
+		// Dropdowns store the option id; Value shows the option text, OptionID the id (docs/jitbit-api.md §17).
+		Value: v.variations.typedFieldValues ? typedValue(f, shown) : shown,
+		ValueWithOption: shown,
 		OptionID: option ? option.optionId : null,
 		Type: f.type,
 		UsageType: USAGE[f.usage],
@@ -105,8 +117,8 @@ export function fieldValueShape(f: CustomFieldRec, raw: string | undefined) {
 }
 
 /** Field definition (CustomFieldsForCategory): the value shape without a value. */
-export function fieldDefShape(f: CustomFieldRec) {
-	const { Value: _v, ValueWithOption: _w, OptionID: _o, ...def } = fieldValueShape(f, undefined);
+export function fieldDefShape(v: View, f: CustomFieldRec) {
+	const { Value: _v, ValueWithOption: _w, OptionID: _o, ...def } = fieldValueShape(v, f, undefined);
 	return def;
 }
 
@@ -115,7 +127,7 @@ export function ticketFieldValues(v: View, t: TicketRec, returnUnset: boolean) {
 		.fieldsForCategory(t.categoryId)
 		.filter((f) => !f.forTechsOnly || v.db.isTech(v.viewer))
 		.filter((f) => returnUnset || (t.customFields[f.fieldId] ?? '') !== '')
-		.map((f) => fieldValueShape(f, t.customFields[f.fieldId]));
+		.map((f) => fieldValueShape(v, f, t.customFields[f.fieldId]));
 }
 
 export function categoryShape(db: SandboxDb, c: CategoryRec) {
@@ -201,7 +213,7 @@ export function ticketDetail(v: View, t: TicketRec) {
 		StatusStopTimeSpent: db.statuses.get(t.statusId)?.stopTimeSpent ?? false,
 		Priority: t.priority,
 		Subject: t.subject,
-		Body: t.body,
+		Body: storedBody(v.variations, t.body),
 		IssueDate: t.issueDate,
 		DueDate: t.dueDate,
 		ResolvedDate: t.resolvedDate,
@@ -252,7 +264,7 @@ export function commentShape(v: View, c: CommentRec) {
 		IsSystem: c.isSystem,
 		CommentDate: c.commentDate,
 		ForTechsOnly: c.forTechsOnly,
-		Body: c.body,
+		Body: storedBody(v.variations, c.body),
 		TicketSubject: t?.subject ?? null,
 		Recipients: c.recipients,
 	};
@@ -310,7 +322,7 @@ export function assetShape(v: View, a: AssetRec) {
 		CompanyID: company?.companyId ?? null,
 		DepartmentID: a.departmentId,
 		Disabled: a.disabled,
-		Fields: db.fieldsFor('asset').map((f) => fieldValueShape(f, a.customFields[f.fieldId])),
+		Fields: db.fieldsFor('asset').map((f) => fieldValueShape(v, f, a.customFields[f.fieldId])),
 		AssignedUsers: a.assignedUserIds.map((id) => db.users.get(id)).filter((u): u is UserRec => !!u).map((u) => subscriberShape(u)),
 		Tickets: a.ticketIds.filter((id) => db.tickets.has(id)).map((id) => ({ IssueID: id, Subject: db.ticket(id).subject })),
 		Attachments: [...db.files.values()].filter((f) => f.assetId === a.itemId).map((f) => attachmentShape(v, f)),

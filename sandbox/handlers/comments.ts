@@ -56,15 +56,15 @@ function updateComment(ctx: Ctx) {
 	return empty();
 }
 
-/** comments?id=: a ticket's comments, oldest first [I]; tech-only notes hidden from customers. */
+/**
+ * comments?id=: a ticket's comments, tech-only notes hidden from customers. Oldest first, or newest
+ * first where the profile says so: clients disagree on the order (docs/jitbit-api.md §10).
+ */
 function listComments(ctx: Ctx) {
 	const t = visibleTicket(ctx, ctx.p.reqInt('id'));
-	return json(
-		ctx.db
-			.commentsOf(t.ticketId)
-			.filter((c) => ctx.isTech || !c.forTechsOnly)
-			.map((c) => commentShape(ctx, c)),
-	);
+	const comments = ctx.db.commentsOf(t.ticketId).filter((c) => ctx.isTech || !c.forTechsOnly);
+	if (ctx.variations.commentOrder === 'newest-first') comments.reverse();
+	return json(comments.map((c) => commentShape(ctx, c)));
 }
 
 /** Item fields unconfirmed (contract §6): MC shows templateId/name; the sandbox sends TemplateID, Name, Body. */

@@ -47,12 +47,12 @@ function ticketCustomFields(ctx: Ctx) {
 
 function customFieldsForCategory(ctx: Ctx) {
 	const cat = ctx.db.category(ctx.p.reqInt('categoryId'));
-	return json(ctx.db.fieldsForCategory(cat.categoryId).filter((f) => ctx.isTech || !f.forTechsOnly).map(fieldDefShape));
+	return json(ctx.db.fieldsForCategory(cat.categoryId).filter((f) => ctx.isTech || !f.forTechsOnly).map((f) => fieldDefShape(ctx, f)));
 }
 
 /** Values of a non-ticket object's fields: every field of that kind, set or not. */
 function valuesOf(ctx: Ctx, usage: Usage, values: Record<number, string>) {
-	return ctx.db.fieldsFor(usage).map((f) => fieldValueShape(f, values[f.fieldId]));
+	return ctx.db.fieldsFor(usage).map((f) => fieldValueShape(ctx, f, values[f.fieldId]));
 }
 
 function setOn(ctx: Ctx, usage: Usage, values: Record<number, string>) {

@@ -7,12 +7,12 @@ import { isoSeconds } from '../db';
 import { Ctx, Route, canSee, empty, json, read, requireTech, verbs, visibleTicket, write } from './route';
 import { saveUploads } from './attachments';
 
-/** Tickets: count defaults to 10 and is capped at 300; offset is 0-based (contract §1 "Pagination"). */
+/**
+ * Tickets and Search: `count` defaults to 10, `offset` is 0-based; the most one page holds is the
+ * profile's (300 and 100 by default, docs/jitbit-api.md §5).
+ */
 export const TICKETS_DEFAULT_COUNT = 10;
-export const TICKETS_MAX_COUNT = 300;
-/** Search: default/max are not documented; Jitbit's own MCP client clamps to 100, so the sandbox caps there. */
 export const SEARCH_DEFAULT_COUNT = 10;
-export const SEARCH_MAX_COUNT = 100;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
@@ -112,7 +112,7 @@ function listTickets(ctx: Ctx) {
 	for (const t of db.tickets.values()) if (filters.every((f) => f(t))) matching.push(t);
 	matching.sort(byLastUpdatedDesc);
 	const includeCf = p.bool('includeCustomFields') ?? false;
-	return json(page(matching, p, TICKETS_DEFAULT_COUNT, TICKETS_MAX_COUNT).map((t) => ticketListItem(ctx, t, includeCf)));
+	return json(page(matching, p, TICKETS_DEFAULT_COUNT, ctx.variations.ticketsPageCap).map((t) => ticketListItem(ctx, t, includeCf)));
 }
 
 function search(ctx: Ctx) {
@@ -125,7 +125,7 @@ function search(ctx: Ctx) {
 		[t.subject, t.body, ...db.commentsOf(t.ticketId).filter((c) => ctx.isTech || !c.forTechsOnly).map((c) => c.body)].join('\n').toLowerCase();
 	const matching = [...db.tickets.values()].filter((t) => filters.every((f) => f(t)) && (t.subject.toLowerCase().includes(query) || textOf(t).includes(query)));
 	matching.sort(byLastUpdatedDesc);
-	return json(page(matching, p, SEARCH_DEFAULT_COUNT, SEARCH_MAX_COUNT).map((t) => ticketListItem(ctx, t)));
+	return json(page(matching, p, SEARCH_DEFAULT_COUNT, ctx.variations.searchPageCap).map((t) => ticketListItem(ctx, t)));
 }
 
 function priorityParam(p: Params, name: string): number | undefined {
