@@ -25,6 +25,8 @@ export interface Variations {
 	requestLimitBytes: number | null;
 	/** Status of the answer to a caller whose IP address is locked out. */
 	lockoutStatus: 401 | 403;
+	/** Tickets and Search answer from the start whatever `offset` says (reported once; in no profile). */
+	ignoresOffset: boolean;
 }
 
 const DEFAULT: Variations = {
@@ -36,6 +38,7 @@ const DEFAULT: Variations = {
 	typedFieldValues: false,
 	requestLimitBytes: null,
 	lockoutStatus: 401,
+	ignoresOffset: false,
 };
 
 export const PROFILES = {
@@ -87,6 +90,7 @@ export function describeVariations(v: Variations): string[] {
 	if (v.typedFieldValues) lines.push('custom field values are JSON numbers and booleans');
 	if (v.requestLimitBytes !== null) lines.push(`requests above ${v.requestLimitBytes / 1_048_576} MB get IIS's 404.13 page`);
 	if (v.lockoutStatus !== DEFAULT.lockoutStatus) lines.push(`a locked-out IP address gets ${v.lockoutStatus}`);
+	if (v.ignoresOffset) lines.push('Tickets and Search ignore offset');
 	return lines;
 }
 

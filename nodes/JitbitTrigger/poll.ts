@@ -20,8 +20,8 @@ import {
 	getTicket,
 	isNewestUpdatedFirst,
 	issuedAt,
+	isWholePage,
 	oldestFirst,
-	PAGE,
 	scanTickets,
 	ticketIdOf,
 	timeOf,
@@ -199,7 +199,7 @@ async function commentItems(
 /** The newest tickets, in one call when Jitbit lists newest-updated first (its default). */
 async function newestTickets(ctx: IPollFunctions, cfg: TriggerConfig, time: (item: IDataObject) => number) {
 	const page = await scanTickets(ctx, cfg.listQs, { firstPageOnly: true });
-	if (page.length < PAGE || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
+	if (isWholePage(page) || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
 	// A full page in another order: the newest are among those of the last day or two.
 	const newest = Math.max(...page.map(time).filter(Number.isFinite));
 	const filter = time === updatedAt ? 'updatedFrom' : 'dateFrom';

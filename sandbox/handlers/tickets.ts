@@ -40,11 +40,12 @@ export function byLastUpdatedDesc(a: TicketRec, b: TicketRec): number {
 	return a.lastUpdated < b.lastUpdated ? 1 : a.lastUpdated > b.lastUpdated ? -1 : b.ticketId - a.ticketId;
 }
 
-function page<T>(items: T[], p: Params, def: number, max: number): T[] {
+function page<T>(ctx: Ctx, items: T[], def: number, max: number): T[] {
+	const { p } = ctx;
 	let count = p.int('count') ?? def;
 	if (count <= 0) count = def;
 	count = Math.min(count, max);
-	const offset = Math.max(0, p.int('offset') ?? 0);
+	const offset = ctx.variations.ignoresOffset ? 0 : Math.max(0, p.int('offset') ?? 0);
 	return items.slice(offset, offset + count);
 }
 
@@ -112,7 +113,7 @@ function listTickets(ctx: Ctx) {
 	for (const t of db.tickets.values()) if (filters.every((f) => f(t))) matching.push(t);
 	matching.sort(byLastUpdatedDesc);
 	const includeCf = p.bool('includeCustomFields') ?? false;
-	return json(page(matching, p, TICKETS_DEFAULT_COUNT, ctx.variations.ticketsPageCap).map((t) => ticketListItem(ctx, t, includeCf)));
+	return json(page(ctx, matching, TICKETS_DEFAULT_COUNT, ctx.variations.ticketsPageCap).map((t) => ticketListItem(ctx, t, includeCf)));
 }
 
 function search(ctx: Ctx) {
@@ -125,7 +126,7 @@ function search(ctx: Ctx) {
 		[t.subject, t.body, ...db.commentsOf(t.ticketId).filter((c) => ctx.isTech || !c.forTechsOnly).map((c) => c.body)].join('\n').toLowerCase();
 	const matching = [...db.tickets.values()].filter((t) => filters.every((f) => f(t)) && (t.subject.toLowerCase().includes(query) || textOf(t).includes(query)));
 	matching.sort(byLastUpdatedDesc);
-	return json(page(matching, p, SEARCH_DEFAULT_COUNT, ctx.variations.searchPageCap).map((t) => ticketListItem(ctx, t)));
+	return json(page(ctx, matching, SEARCH_DEFAULT_COUNT, ctx.variations.searchPageCap).map((t) => ticketListItem(ctx, t)));
 }
 
 function priorityParam(p: Params, name: string): number | undefined {

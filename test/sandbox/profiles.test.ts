@@ -36,6 +36,7 @@ describe('profiles', () => {
 			typedFieldValues: false,
 			requestLimitBytes: null,
 			lockoutStatus: 401,
+			ignoresOffset: false,
 		});
 		expect(PROFILES.legacy).toEqual({
 			ticketsPageCap: 100,
@@ -46,6 +47,7 @@ describe('profiles', () => {
 			typedFieldValues: true,
 			requestLimitBytes: 4 * 1024 * 1024,
 			lockoutStatus: 401,
+			ignoresOffset: false,
 		});
 		expect(legacy.sb.profile).toBe('legacy');
 		expect(variationsOf('legacy', { ticketsPageCap: 150 }).ticketsPageCap).toBe(150);
@@ -72,6 +74,12 @@ describe('legacy: 100-ticket pages on Tickets and Search', () => {
 		expect(new Set(ids).size).toBe(1000);
 		const textbookPages = (await call(textbook.sb, '/api/Tickets', { query: { count: 300 } })).data;
 		expect(textbookPages).toHaveLength(50);
+	});
+
+	it('ignoresOffset answers the first page whatever offset says', async () => {
+		legacy.sb.setVariations({ ignoresOffset: true });
+		const first = (await call(legacy.sb, '/api/Tickets', { query: { count: 20 } })).data;
+		expect((await call(legacy.sb, '/api/Tickets', { query: { count: 20, offset: 20 } })).data).toEqual(first);
 	});
 
 	it('caps Search at 100 as well', async () => {

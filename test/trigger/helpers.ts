@@ -2,7 +2,7 @@
 import type { IDataObject, Workflow } from 'n8n-workflow';
 
 import { Harness, TRIGGER_TYPE, tokenCredentials } from '../harness';
-import type { RecordedRequest, Sandbox } from '../../sandbox';
+import type { ProfileName, RecordedRequest, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
 export const CUSTOMER = 3;
@@ -17,8 +17,8 @@ export interface Env {
 	creds: ReturnType<typeof tokenCredentials>;
 }
 
-export async function setup(): Promise<Env> {
-	const sb = await startSandbox({ rateLimit: false, lockout: false, seed: 'empty' });
+export async function setup(profile: ProfileName = 'default'): Promise<Env> {
+	const sb = await startSandbox({ rateLimit: false, lockout: false, seed: 'empty', profile });
 	const h = await Harness.load();
 	const clock = {
 		now: Date.parse('2026-03-10T12:00:00Z'),

@@ -13,11 +13,12 @@ import type {
 	INodeExecutionData,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { fingerprint } from '../shared/fingerprint';
 import type { RequestSummary } from './errors';
 import { JitbitHttpError, networkCode, RateLimitExhaustedError, toNodeError } from './errors';
+import { PageTracker, REPEATED_PAGE_DESCRIPTION, REPEATED_PAGE_MESSAGE, SMALLEST_FULL_PAGE } from './paging';
 import type { JitbitBody } from './response';
 import { bodyText, parseBody } from './response';
 import type { Bucket, RetryPolicy } from './throttle';
@@ -285,6 +286,10 @@ async function pipelineSender(
 export interface PagingStyle {
 	/** 'offset': `count` + 0-based `offset` (Tickets, Search). 'page': 1-based `page` (Users, Assets). */
 	style: 'offset' | 'page';
+	/**
+	 * What to ask for per page. The server may return fewer (docs/jitbit-api.md §5); with 'page'
+	 * keep it at or below what every server returns, so no page is cut short.
+	 */
 	pageSize: number;
 	/** Whether Jitbit takes the page size as `count` (Users does, Assets has a fixed size). */
 	sendCount?: boolean;
@@ -293,6 +298,7 @@ export interface PagingStyle {
 /**
  * Return All / Limit over Jitbit's list calls, each page through the pipeline. Use as an
  * operation's `routing.operations.pagination`; the Limit property sets `routing.output.maxResults`.
+ * The next offset is what the server actually returned, and the list ends where paging.ts proves it.
  */
 export function paginate({ style, pageSize, sendCount = true }: PagingStyle) {
 	return async function (
@@ -303,13 +309,22 @@ export function paginate({ style, pageSize, sendCount = true }: PagingStyle) {
 		const baseQs = requestData.options.qs ?? {};
 		const max = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
 		const results: INodeExecutionData[] = [];
-		for (let page = 0; results.length < max; page++) {
+		// A list with a smaller fixed page (Assets: 50) is full at that size.
+		const pages = new PageTracker(Math.min(SMALLEST_FULL_PAGE, pageSize));
+		for (let page = 1; results.length < max; page++) {
 			const count = style === 'offset' ? Math.min(pageSize, max - results.length) : pageSize;
 			const paging: IDataObject =
-				style === 'offset' ? { count, offset: results.length } : { page: page + 1, ...(sendCount ? { count } : {}) };
+				style === 'offset' ? { count, offset: results.length } : { page, ...(sendCount ? { count } : {}) };
 			const items = await send({ ...baseQs, ...paging });
+			const verdict = pages.next(items.map((item) => item.json), count);
+			if (verdict === 'repeated') {
+				throw new NodeOperationError(this.getNode(), REPEATED_PAGE_MESSAGE, {
+					itemIndex: this.getItemIndex(),
+					description: REPEATED_PAGE_DESCRIPTION,
+				});
+			}
 			results.push(...items);
-			if (items.length < count) break;
+			if (verdict === 'last') break;
 		}
 		return results.slice(0, max);
 	};
