@@ -13,6 +13,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { commentOrder } from '../Jitbit/shared/comments';
 import { jitbitApiRequest } from '../Jitbit/transport';
 import {
 	dayFilter,
@@ -171,9 +172,6 @@ async function commentFilter(ctx: IPollFunctions, cfg: TriggerConfig) {
 		return (await isTech(Number(comment.UserID))) === (cfg.author === 'technician');
 	};
 }
-
-const commentOrder = (a: IDataObject, b: IDataObject) =>
-	timeOf(a.CommentDate) - timeOf(b.CommentDate) || Number(a.CommentID) - Number(b.CommentID);
 
 async function commentItems(
 	ctx: IPollFunctions,

@@ -1,5 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { sortCommentItems } from '../../shared/comments';
 import { htmlToText } from '../../shared/html';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
@@ -16,11 +17,12 @@ export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
 	action: 'Get many comments of a ticket',
-	description: 'List the comments of a ticket, oldest first (internal notes only for technicians)',
+	description:
+		'List the comments of a ticket, oldest first by date, then by comment ID (internal notes only for technicians)',
 	routing: {
 		request: { method: 'GET', url: '/comments' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
-		output: { postReceive: [stripHtml] },
+		output: { postReceive: [sortCommentItems, stripHtml] },
 	},
 };
 
