@@ -23,6 +23,7 @@ import type { JitbitBody } from './response';
 import { bodyText, parseBody } from './response';
 import type { Bucket, RetryPolicy } from './throttle';
 import { backoffDelay, DEFAULT_RETRY_POLICY, pace } from './throttle';
+import { uploadSummary } from './uploads';
 import { apiBaseUrl } from './urls';
 
 export { apiBaseUrl, webBaseUrl } from './urls';
@@ -175,12 +176,14 @@ function prepareOrFail(
 }
 
 function summarize(options: IHttpRequestOptions, itemIndex?: number): RequestSummary {
+	const upload = uploadSummary(options.body, options.headers?.['Content-Type']);
 	return {
 		method: (options.method ?? 'GET').toUpperCase(),
 		url: options.url,
-		qs: { ...(options.qs ?? {}), ...(isPlainObject(options.body) ? pickIds(options.body) : {}) },
+		qs: { ...(options.qs ?? {}), ...(isPlainObject(options.body) ? pickIds(options.body) : (upload?.ids ?? {})) },
 		itemIndex,
 		baseUrl: options.baseURL?.replace(/\/api$/, ''),
+		upload,
 	};
 }
 
