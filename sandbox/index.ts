@@ -1,6 +1,6 @@
 /**
  * Jitbit sandbox: an in-process HTTP server that behaves like the Jitbit Helpdesk REST API as described in
- * the contract (../shared/jitbit-api.md), quirks included. Dev/test tool only; never shipped in dist/.
+ * docs/jitbit-api.md, quirks included, as any of the installs in profiles.ts. Dev/test tool only; never shipped in dist/.
  *
  *   const sb = await startSandbox();            // random port, demo data
  *   await axios.get(`${sb.url}/api/Tickets`, { headers: { Authorization: `Bearer ${sb.users.admin.token}` } });

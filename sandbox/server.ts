@@ -22,7 +22,7 @@ type Lockout = Exclude<SandboxOptions['lockout'], undefined>;
 
 export const DEFAULT_RATE_LIMIT = { limit: 90, searchLimit: 60, windowMs: 60_000 };
 export const DEFAULT_LOCKOUT = { attempts: 3, durationMs: 300_000 };
-/** Methods with the stricter per-minute limit (contract §1; PY2's `_restricted_endpoints`). */
+/** Methods with the stricter per-minute limit (docs/jitbit-api.md §4). */
 export const SEARCH_LIMITED = new Set(['search', 'userbyemail']);
 
 const API_PATH = /^(?:\/helpdesk)?\/api\/([^/]+)(?:\/([^/]*))?\/?$/i;
@@ -135,7 +135,7 @@ function authenticate(db: SandboxDb, header: string | undefined): AuthResult {
 	}
 	if (/^bearer$/i.test(scheme)) {
 		const user = value ? db.userByToken(value) : undefined;
-		// A token stops working when its user's password changes (contract §1): it simply no longer matches.
+		// A token stops working when its user's password changes (docs/jitbit-api.md §1): it simply no longer matches.
 		if (!user) return { status: 401, message: 'Invalid or expired API token', badCredentials: true };
 		if (user.disabled) return { status: 401, message: 'This user account is disabled', badCredentials: false };
 		return { user };
@@ -193,7 +193,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			res.writeHead(status, { ...headers, 'Content-Length': String(buf.length) });
 			res.end(buf);
 		};
-		// Errors are plain text (contract §1 "Errors").
+		// Errors are plain text (docs/jitbit-api.md §3).
 		const text = (status: number, msg: string, headers: Record<string, string> = {}) => send(status, msg, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
 
 		const raw = await readRaw(req);
@@ -231,7 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					send(200, LOGIN_PAGE_HTML, { 'Content-Type': 'text/html; charset=utf-8' });
 					return;
 				case 'empty':
-					// 200 with nothing in it, as old Jitbit versions answer some failures (contract §1).
+					// 200 with nothing in it, as old Jitbit versions answer some failures (docs/jitbit-api.md §3).
 					send(200, '', { 'Content-Type': 'application/json; charset=utf-8' });
 					return;
 				case 'slow':
@@ -295,7 +295,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		user.lastSeen = db.nowIso();
 
 		if (!limiter.take(user.username.toLowerCase(), rec.endpoint, rateLimit, Date.now())) {
-			// No Retry-After: no source shows Jitbit sending one (contract §1).
+			// No Retry-After: no source shows Jitbit sending one (docs/jitbit-api.md §4).
 			text(429, 'Rate limit exceeded');
 			return;
 		}

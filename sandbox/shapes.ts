@@ -1,5 +1,5 @@
 /**
- * Internal records -> the JSON objects Jitbit returns (contract §12), PascalCase keys exactly as documented.
+ * Internal records -> the JSON objects Jitbit returns (docs/jitbit-api.md §17), PascalCase keys exactly as documented.
  * One function per object kind, so every endpoint that returns, say, a user returns the same shape.
  */
 import {
@@ -50,7 +50,7 @@ export function userShape(db: SandboxDb, u: UserRec) {
 		DepartmentName: dept?.name ?? null,
 		DepartmentID: dept?.departmentId ?? null,
 		CompanyName: company?.name ?? null,
-		CompanyId: company?.companyId ?? null, // lower-case "d": contract §12
+		CompanyId: company?.companyId ?? null, // lower-case "d" (docs/jitbit-api.md §17)
 		CompanyNotes: company?.notes ?? null,
 		IPAddress: null,
 		HostName: null,
@@ -71,7 +71,7 @@ export function userShape(db: SandboxDb, u: UserRec) {
 	};
 }
 
-/** Subscriber item (contract §4, NET2 SubscriberModel). */
+/** Subscriber item (docs/jitbit-api.md §8). */
 export function subscriberShape(u: UserRec) {
 	return {
 		UserID: u.userId, Username: u.username, Email: u.email, IsAdmin: u.isAdmin, Disabled: u.disabled,
@@ -111,7 +111,7 @@ export function fieldValueShape(v: View, f: CustomFieldRec, raw: string | undefi
 		Mandatory: f.mandatory,
 		OrderByNumber: f.orderByNumber,
 		ShowInGrid: f.showInGrid,
-		// Sub-shape unknown (contract §12/§14.13); {OptionID, Name} is the contract's best guess.
+		// Sub-shape unknown (docs/jitbit-api.md §17); {OptionID, Name} is the best guess.
 		SelectionComboOptions: f.type === 3 ? f.options.map((o) => ({ OptionID: o.optionId, Name: o.name })) : null,
 	};
 }
@@ -143,7 +143,7 @@ export function categoryShape(db: SandboxDb, c: CategoryRec) {
 	};
 }
 
-/** Ticket list item (Tickets, Search, LinkedTickets, SubTickets): `IssueID`, and no `TicketID` (contract §2). */
+/** Ticket list item (Tickets, Search, LinkedTickets, SubTickets): `IssueID`, and no `TicketID` (docs/jitbit-api.md §17). */
 export function ticketListItem(v: View, t: TicketRec, includeCustomFields = false) {
 	const { db } = v;
 	const sub = db.users.get(t.userId);
@@ -188,12 +188,12 @@ export function ticketListItem(v: View, t: TicketRec, includeCustomFields = fals
 		ViewingTechs: '',
 		AISentiment: null,
 	};
-	// The real key is unknown (contract §14.13); the sandbox uses `CustomFields` with the §12 value objects.
+	// The real key is unknown (docs/jitbit-api.md §17); the sandbox uses `CustomFields` with the custom field value objects.
 	if (includeCustomFields) item.CustomFields = ticketFieldValues(v, t, false);
 	return item;
 }
 
-/** Ticket detail (`Ticket?id=`): `TicketID`, and no `IssueID` (contract §2). No custom fields, no comments. */
+/** Ticket detail (`Ticket?id=`): `TicketID`, and no `IssueID` (docs/jitbit-api.md §7). No custom fields, no comments. */
 export function ticketDetail(v: View, t: TicketRec) {
 	const { db, viewer } = v;
 	const sub = db.users.get(t.userId);
@@ -291,7 +291,7 @@ export function attachmentShape(v: View, f: FileRec) {
 		HiddenFromKB: false,
 		HiddenFromTickets: false,
 		IsDuplicate: false,
-		// A UI link that needs a browser session; the API download is Attachment?id= (contract §5).
+		// A UI link that needs a browser session; the API download is Attachment?id= (docs/jitbit-api.md §9).
 		Url: `${v.baseUrl}/helpdesk/File/Get?id=${f.fileId}`,
 		UrlRelative: `/helpdesk/File/Get?id=${f.fileId}`,
 	};
@@ -332,7 +332,7 @@ export function assetShape(v: View, a: AssetRec) {
 
 export function articleListItem(v: View, a: ArticleRec) {
 	return {
-		ArticleId: a.articleId, // note the casing (contract §11, HB)
+		ArticleId: a.articleId, // note the casing (docs/jitbit-api.md §17)
 		Subject: a.subject,
 		CategoryID: a.categoryId,
 		CategoryName: v.db.categories.get(a.categoryId)?.name ?? null,

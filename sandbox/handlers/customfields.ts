@@ -1,4 +1,4 @@
-/** Custom fields (contract §7): ticket, user, company and asset field values and the per-category definitions. */
+/** Custom fields (docs/jitbit-api.md §11, §21): ticket, user, company and asset field values and the per-category definitions. */
 import type { CustomFieldRec, Usage } from '../db';
 import { badRequest } from '../errors';
 import { fieldDefShape, fieldValueShape, ticketFieldValues } from '../shapes';
@@ -30,7 +30,7 @@ function setCustomField(ctx: Ctx) {
 	return empty();
 }
 
-/** SetCustomFields: ticketId + one cf<FieldID>=<value> per field (contract §7). */
+/** SetCustomFields: ticketId + one cf<FieldID>=<value> per field (docs/jitbit-api.md §11). */
 function setCustomFields(ctx: Ctx) {
 	const { p } = ctx;
 	const ticketId = p.reqInt('ticketId');

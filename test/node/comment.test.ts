@@ -104,7 +104,7 @@ eachProfile((profile) => {
 			expect(env.calls().map((c) => c.status)).toEqual([403, 403]);
 		});
 
-		it('Update posts UpdateComment with id and body (the contract\'s inference)', async () => {
+		it('Update posts UpdateComment with id and body (inferred parameters, docs/jitbit-api.md §10)', async () => {
 			const { items, error } = await env.run({
 				resource: 'comment',
 				operation: 'update',

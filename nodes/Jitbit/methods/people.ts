@@ -81,8 +81,8 @@ async function searchCompanies(this: ILoadOptionsFunctions, filter?: string): Pr
 }
 
 /**
- * CommentTemplates item fields are unconfirmed (MC shows templateId/name, a body field is
- * expected), so every plausible spelling is read.
+ * CommentTemplates item fields are not known (an id, a name and some body field;
+ * docs/jitbit-api.md §10), so every plausible spelling is read.
  */
 export function templateFields(item: IDataObject): { id: string; name: string; body: string } {
 	const pick = (...keys: string[]) => keys.map((key) => item[key]).find((value) => value !== undefined && value !== null);

@@ -11,7 +11,7 @@ import { jitbitApiRequest } from '../transport';
 
 const PAGE = 50;
 
-/** Jitbit's fixed priorities (contract §1); there is no reliable lookup call, and none is needed. */
+/** Jitbit's fixed priorities (docs/jitbit-api.md §12); there is no reliable lookup call, and none is needed. */
 export const PRIORITIES: INodePropertyOptions[] = [
 	{ name: 'Low', value: -1 },
 	{ name: 'Normal', value: 0 },
@@ -20,8 +20,8 @@ export const PRIORITIES: INodePropertyOptions[] = [
 ];
 
 /**
- * The built-in statuses (contract §1). `GET Statuses` is doubtful (§8: "will 404 on most
- * instances"), so they are hard-coded; custom statuses are entered by ID through an expression.
+ * The built-in statuses (docs/jitbit-api.md §12). A `Statuses` method most likely does not
+ * exist, so they are hard-coded; custom statuses are entered by ID through an expression.
  */
 export const STATUSES: INodePropertyOptions[] = [
 	{ name: 'New', value: 1 },

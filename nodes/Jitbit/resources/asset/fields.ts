@@ -5,7 +5,7 @@ import { requirePositiveIds } from '../../shared/validate';
 
 type Show = Record<string, string[]>;
 
-/** Manufacturer, type and supplier are names: Jitbit files the asset under them (contract §11). */
+/** Manufacturer, type and supplier are names: Jitbit files the asset under them (docs/jitbit-api.md §16). */
 export const namedFields: INodeProperties[] = [
 	{
 		displayName: 'Model Name',

@@ -15,7 +15,7 @@ import { customFieldValuesField, readCustomFieldValues } from './values';
 
 const show = { resource: ['customField'], operation: ['setMany'] };
 
-/** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (contract §7). */
+/** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (docs/jitbit-api.md §11). */
 async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const values = readCustomFieldValues(this, 'customFieldsUi');
 	if (!values.length) {

@@ -4,7 +4,7 @@ import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descr
 import { simplifyField } from '../../shared/simplify';
 import { byDisplayName, categoryField, DAY_VALUE, statusesField, userLocator } from './fields';
 
-/** Filters that both `Tickets` and `Search` take (contract §2), under Jitbit's parameter names. */
+/** Filters that both `Tickets` and `Search` take (docs/jitbit-api.md §7), under Jitbit's parameter names. */
 export function sharedTicketFilters(): INodeProperties[] {
 	return [
 		categoryField({

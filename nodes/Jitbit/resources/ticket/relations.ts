@@ -32,7 +32,7 @@ interface TicketWrite {
 	user?: { displayName: string; description: string };
 }
 
-/** A POST that relates tickets (or a ticket and a user) and answers an empty 200 (contract §3/§4). */
+/** A POST that relates tickets (or a ticket and a user) and answers an empty 200 (docs/jitbit-api.md §8). */
 export function ticketWrite(spec: TicketWrite): Operation {
 	const show = { resource: ['ticket'], operation: [spec.value] };
 	const ids: Record<string, string> = Object.fromEntries(spec.tickets.map((role) => [role.name, role.displayName]));

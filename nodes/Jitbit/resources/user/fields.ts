@@ -4,7 +4,7 @@ import { additionalFieldsCollection, inBody, updateFieldsCollection } from '../.
 
 type Show = Record<string, string[]>;
 
-/** The profile fields CreateUser and UpdateUser share (contract §10); each is sent only when set. */
+/** The profile fields CreateUser and UpdateUser share (docs/jitbit-api.md §13); each is sent only when set. */
 const profile: INodeProperties[] = [
 	{
 		displayName: 'Username',
