@@ -44,12 +44,14 @@ describe('docs/jitbit-api.md', () => {
 	it('nothing in the repository refers to documents outside it or to sources a reader cannot look up', () => {
 		const outside =
 			/\/work\/shared|shared\/jitbit-api|n8n-notes\.md|\bcontract(?:'s)?,? ?§|\(contract\b|\bthe contract\b|\b(?:TS-bar|TS-x|PY1|PY2|NET[1-4]|DOC-MCP)\b|JitBitPS|jitbit-js\b/;
-		const offending = tracked.flatMap((file) =>
-			read(file)
-				.split('\n')
-				.map((line, i) => (outside.test(line) ? `${file}:${i + 1}: ${line.trim()}` : ''))
-				.filter(Boolean),
-		);
+		const offending = tracked
+			.filter((file) => file !== 'test/docs/apiDoc.test.ts')
+			.flatMap((file) =>
+				read(file)
+					.split('\n')
+					.map((line, i) => (outside.test(line) ? `${file}:${i + 1}: ${line.trim()}` : ''))
+					.filter(Boolean),
+			);
 		expect(offending).toEqual([]);
 	});
 
