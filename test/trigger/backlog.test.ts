@@ -6,19 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { STATUS_IN_PROCESS } from '../../sandbox';
 import { eachProfile, sentDateMs } from '../harness/env';
-import { CUSTOMER, Env, TECH, TriggerUnderTest, ids, newTicket, reset, setup } from './helpers';
+import { CUSTOMER, TECH, TriggerUnderTest, ids, newTicket, useTriggerEnv } from './helpers';
 
 const BACKLOG = 650;
 
 eachProfile((profile) => {
-	let env: Env;
-	beforeAll(async () => {
-		env = await setup(profile);
-	});
-	afterAll(async () => {
-		await env.sb.close();
-	});
-	beforeEach(() => reset(env));
+	const env = useTriggerEnv(profile);
 
 	/** Tickets already there when the trigger is activated: its first look spans several pages too. */
 	function existing(count: number) {

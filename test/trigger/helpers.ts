@@ -33,6 +33,22 @@ export async function setup(profile: ProfileName = 'default'): Promise<Env> {
 	return { sb, h, clock, creds: tokenCredentials(sb.url, sb.users.admin.token) };
 }
 
+/**
+ * A test file's trigger environment for one profile: started before its tests, closed after them,
+ * reset before each unless `resetEach` is false. The returned Env reads through to the live one.
+ */
+export function useTriggerEnv(profile: ProfileName = 'default', { resetEach = true } = {}): Env {
+	let live: Env | undefined;
+	beforeAll(async () => {
+		live = await setup(profile);
+	});
+	afterAll(async () => {
+		await live?.sb.close();
+	});
+	if (resetEach) beforeEach(() => reset(live!));
+	return new Proxy({} as Env, { get: (_target, key) => live![key as keyof Env] });
+}
+
 export function reset(env: Env) {
 	env.sb.reset();
 	env.clock.set('2026-03-10T12:00:00Z');

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { prng, STATUS_CLOSED, STATUS_IN_PROCESS, STATUS_NEW } from '../../sandbox';
 import { eachProfile, sentDateMs } from '../harness/env';
-import { CUSTOMER, Env, TECH, TriggerUnderTest, newTicket, setup } from './helpers';
+import { CUSTOMER, TECH, TriggerUnderTest, newTicket, useTriggerEnv } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -36,13 +36,7 @@ interface Stats {
 }
 
 eachProfile((profile) => {
-	let env: Env;
-	beforeAll(async () => {
-		env = await setup(profile);
-	});
-	afterAll(async () => {
-		await env.sb.close();
-	});
+	const env = useTriggerEnv(profile, { resetEach: false });
 
 	test('1 000 tickets, concurrent changes, same-second boundaries and a restart: 0 missed, 0 duplicated', async () => {
 		const { sb, clock } = env;

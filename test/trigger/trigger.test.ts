@@ -5,20 +5,10 @@
 import type { RecordedRequest } from '../../sandbox';
 import { STATUS_CLOSED, STATUS_IN_PROCESS } from '../../sandbox';
 import { eachProfile } from '../harness/env';
-import { ADMIN, CUSTOMER, Env, TECH, TriggerUnderTest, ids, newTicket, reset, setup } from './helpers';
+import { ADMIN, CUSTOMER, TECH, TriggerUnderTest, ids, newTicket, useTriggerEnv } from './helpers';
 
 eachProfile((profile) => {
-	let env: Env;
-
-	beforeAll(async () => {
-		env = await setup(profile);
-	});
-
-	afterAll(async () => {
-		await env.sb.close();
-	});
-
-	beforeEach(() => reset(env));
+	const env = useTriggerEnv(profile);
 
 	const listCalls = (requests: RecordedRequest[]) => requests.filter((r) => r.endpoint === 'tickets');
 	/** A body as this profile's Jitbit sends it: the trigger emits raw data, marker included. */
