@@ -4,6 +4,8 @@
  *      our node (pacing + backoff) vs n8n's default behaviour (pacing off, no retry).
  *   2. 1 000 GETs with limits off: our node, the same bare declarative node with and without our
  *      pipeline, and raw axios.
+ *   3. Ticket → Get Many, Return All of 1 000 tickets on a helpdesk that returns at most 300 per page
+ *      and on one that returns at most 100 (docs/jitbit-api.md §5): the requests it costs.
  * Figures, never pass/fail: these machines are noisy, so the suite asserts behaviour, not speed.
  */
 import path from 'node:path';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import axios from 'axios';
 import http from 'node:http';
 
-import { startSandbox } from '../sandbox';
+import { addTickets, startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { Harness, tokenCredentials } from '../test/harness';
 
@@ -80,6 +82,22 @@ async function getRun(label: string, run: () => Promise<number>) {
 	return { label, ms, perCall: (ms * 1000) / count };
 }
 
+/** Requests and items of Ticket → Get Many with Return All, on a helpdesk whose pages hold at most `cap`. */
+async function returnAllRun(h: Harness, sandbox: Sandbox, tickets: number, cap: number) {
+	sandbox.reset();
+	sandbox.setRateLimit(false);
+	sandbox.setVariations({ ticketsPageCap: cap });
+	resetPacing();
+	addTickets(sandbox.db, tickets - sandbox.db.tickets.size);
+	const { items, error } = await h.run(
+		{ resource: 'ticket', operation: 'getMany', returnAll: true, simplify: false },
+		{ credentials: tokenCredentials(sandbox.url, sandbox.users.admin.token) },
+	);
+	if (error) throw new Error(`Return All failed: ${error.message}`);
+	const ids = new Set(items.map((item) => item.json.IssueID));
+	return { requests: sandbox.requests.filter((r) => r.endpoint === 'tickets').length, items: items.length, distinct: ids.size };
+}
+
 async function main() {
 	const [sandbox, h, bare] = await Promise.all([
 		startSandbox({ rateLimit: { limit: LIMIT, searchLimit: 60, windowMs: WINDOW_S * 1000 }, lockout: false }),
@@ -143,6 +161,18 @@ async function main() {
 		console.log(`our node / bare node: ${(ours.ms / bareRun.ms).toFixed(3)}`);
 		console.log(`our node / raw axios: ${(ours.ms / raw.ms).toFixed(3)}`);
 		console.log(`bare node / raw axios: ${(bareRun.ms / raw.ms).toFixed(3)}`);
+
+		console.log('\n3) Ticket → Get Many, Return All: requests by the most tickets one page holds (goal: 4 on 300, at most 11 on 100, 1 below 100)\n');
+		console.log(row(['', 'requests', 'items (distinct)']));
+		for (const [tickets, cap] of [
+			[1000, 300],
+			[1000, 100],
+			[60, 300],
+			[60, 100],
+		]) {
+			const r = await returnAllRun(h, sandbox, tickets, cap);
+			console.log(row([`${tickets} tickets, ${cap} per page`, r.requests, `${r.items} (${r.distinct})`]));
+		}
 	} finally {
 		await sandbox.close();
 	}

@@ -28,7 +28,7 @@ export class JitbitApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://company.jitbit.com/helpdesk',
 			description:
-				'Address of your helpdesk as you open it in the browser. SaaS: https://company.jitbit.com (with or without /helpdesk). On-premise: include the sub-directory, e.g. https://intranet.example.com/helpdesk.',
+				'Address of your helpdesk. SaaS: https://company.jitbit.com/helpdesk, as Jitbit’s documentation writes it (without /helpdesk works too). On-premise: the address you open it at, with its sub-directory, e.g. https://intranet.example.com/helpdesk.',
 		},
 		{
 			displayName: 'Authentication',
@@ -138,12 +138,16 @@ export class JitbitApi implements ICredentialType {
 					key: 'UserID',
 					value: undefined,
 					message:
-						'Jitbit did not accept these credentials. Check the username and password, or create a new API token (tokens expire when their user changes password). Three failed logins lock your IP for 5 minutes. If they are right, check that the Helpdesk URL points at your helpdesk.',
+						'Jitbit did not accept these credentials, or it has locked this IP address out: after three failed logins it refuses every login from this n8n host for 5 minutes, the correct one too. If you tested several times, wait 5 minutes, then test once. Otherwise check the username and password, or create a new API token (tokens expire when their user changes password), and check that the Helpdesk URL points at your helpdesk.',
 				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'This Jitbit user is not allowed to use the API.' },
+				properties: {
+					value: 403,
+					message:
+						'Jitbit refused access: this user may not use the API, or Jitbit has locked this IP address out after three failed logins. In that case wait 5 minutes, then test once.',
+				},
 			},
 			{
 				type: 'responseCode',

@@ -1,12 +1,28 @@
 /**
- * `npm run sandbox` (= `ts-node --transpile-only sandbox/cli.ts [--port N]`): starts the Jitbit sandbox on
- * 127.0.0.1 (port 8089 by default, SANDBOX_PORT or --port override) and prints its URL and demo logins.
+ * `npm run sandbox [-- --port N] [-- --profile legacy]` (= `ts-node --transpile-only sandbox/cli.ts`): starts
+ * the Jitbit sandbox on 127.0.0.1 (port 8089 by default, SANDBOX_PORT or --port override), playing the
+ * chosen install (SANDBOX_PROFILE or --profile; see profiles.ts), and prints its URL and demo logins.
  */
-import { startSandbox } from './index';
+import { describeVariations, isProfileName, PROFILE_NAMES, startSandbox } from './index';
+import type { ProfileName } from './index';
+
+/** `--name value`, `--name=value`, or the environment variable. */
+function option(argv: string[], name: string, env: string | undefined): string | undefined {
+	const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+	return i < 0 ? env : argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[i + 1];
+}
+
+function profileFromArgs(argv: string[]): ProfileName {
+	const raw = option(argv, 'profile', process.env.SANDBOX_PROFILE) || 'default';
+	if (!isProfileName(raw)) {
+		console.error(`Unknown profile '${raw}': use one of ${PROFILE_NAMES.join(', ')}`);
+		process.exit(2);
+	}
+	return raw;
+}
 
 function portFromArgs(argv: string[]): number {
-	const i = argv.findIndex((a) => a === '--port' || a.startsWith('--port='));
-	const raw = i < 0 ? process.env.SANDBOX_PORT : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
+	const raw = option(argv, 'port', process.env.SANDBOX_PORT);
 	const port = raw === undefined || raw === '' ? 8089 : Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		console.error(`Invalid port '${raw}'`);
@@ -16,9 +32,12 @@ function portFromArgs(argv: string[]): number {
 }
 
 async function main() {
-	const sb = await startSandbox({ port: portFromArgs(process.argv.slice(2)), host: '127.0.0.1' });
+	const argv = process.argv.slice(2);
+	const sb = await startSandbox({ port: portFromArgs(argv), host: '127.0.0.1', profile: profileFromArgs(argv) });
 	const { admin, tech, customer } = sb.users;
 	console.log(`Jitbit sandbox listening on ${sb.url}`);
+	const differences = describeVariations(sb.variations);
+	console.log(`  Profile:      ${sb.profile}${differences.length ? `: ${differences.join('; ')}` : ' (a current SaaS helpdesk)'}`);
 	console.log(`  API:          ${sb.url}/api/<Method>   (also ${sb.url}/helpdesk/api/<Method>)`);
 	console.log(`  Helpdesk URL: ${sb.url}   (what to type into the n8n credential)`);
 	console.log('Demo credentials (username / password / API token):');

@@ -1,6 +1,6 @@
 /**
  * The sandbox's live data store. Records are internal (camelCase); `shapes.ts` turns them into the
- * PascalCase JSON the contract (§12) documents. Tests may read and mutate it directly; the mutation helpers
+ * PascalCase JSON of docs/jitbit-api.md §17. Tests may read and mutate it directly; the mutation helpers
  * (createTicket, updateTicket, addComment...) are the same ones the HTTP handlers use, so they bump
  * `LastUpdated` and the update flags exactly as an API call would.
  */
@@ -12,10 +12,10 @@ export function isoSeconds(d: Date): string {
 	return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Jitbit's Origin ("via") enumeration (contract §1); responses carry the name, requests send the number. */
+/** Jitbit's Origin ("via") enumeration (docs/jitbit-api.md §7); responses carry the name, requests send the number. */
 export const ORIGINS = ['WebApp', 'Email', 'Widget', 'API', 'Scheduler', 'MobileApp', 'Phone', 'LiveChat', 'InPerson'];
 
-/** Fixed priorities (contract §1). */
+/** Fixed priorities (docs/jitbit-api.md §12). */
 export const PRIORITIES: ReadonlyArray<{ id: number; name: string }> = [
 	{ id: -1, name: 'Low' },
 	{ id: 0, name: 'Normal' },
@@ -48,7 +48,7 @@ export interface UserRec {
 	greeting: string;
 	signature: string;
 	lastSeen: string | null;
-	/** Current API token; replaced when the password changes (contract §1: the token expires then). */
+	/** Current API token; replaced when the password changes (docs/jitbit-api.md §1: the token expires then). */
 	token: string;
 	tokenGeneration: number;
 	customFields: Record<number, string>;
@@ -143,7 +143,7 @@ export interface FileRec {
 	date: string;
 }
 
-/** 1 Text, 2 Date, 3 SelectionCombo (dropdown), 4 Checkbox, 5 MultilineText (contract §1). */
+/** 1 Text, 2 Date, 3 SelectionCombo (dropdown), 4 Checkbox, 5 MultilineText (docs/jitbit-api.md §17). */
 export type FieldType = 1 | 2 | 3 | 4 | 5;
 /** What a custom field belongs to. Jitbit's numeric UsageType values are unknown; these are the sandbox's. */
 export const USAGE = { ticket: 0, asset: 1, user: 2, company: 3 } as const;
@@ -391,7 +391,7 @@ export class SandboxDb {
 		return tagId;
 	}
 
-	/** Finds or creates a named lookup row (asset manufacturer/type/supplier are sent as names, contract §11). */
+	/** Finds or creates a named lookup row (asset manufacturer/type/supplier are sent as names, docs/jitbit-api.md §16). */
 	named(table: Map<number, NamedRec>, name: string): number {
 		const l = name.trim().toLowerCase();
 		for (const r of table.values()) if (r.name.toLowerCase() === l) return r.id;
@@ -400,7 +400,7 @@ export class SandboxDb {
 		return id;
 	}
 
-	/** Company by name, created if missing ("If the company doesn't exist, it will be created", contract §10). */
+	/** Company by name, created if missing, as CreateUser does with a company name (docs/jitbit-api.md §13). */
 	companyByName(name: string, create = true): CompanyRec | undefined {
 		const l = name.trim().toLowerCase();
 		for (const c of this.companies.values()) if (c.name.toLowerCase() === l) return c;
@@ -435,7 +435,7 @@ export class SandboxDb {
 		return u;
 	}
 
-	/** Changes a password and issues a new token, so the old one stops working (contract §1). */
+	/** Changes a password and issues a new token, so the old one stops working (docs/jitbit-api.md §1). */
 	setPassword(userId: number, password: string): void {
 		const u = this.user(userId);
 		u.password = password;
@@ -579,7 +579,7 @@ export class SandboxDb {
 		return a;
 	}
 
-	/** Validates and normalises a custom-field value per the contract's rules (§7). */
+	/** Validates and normalises a custom-field value by Jitbit's rules (docs/jitbit-api.md §6, §11). */
 	normaliseFieldValue(f: CustomFieldRec, value: string): string {
 		const v = value.trim();
 		if (v === '') return '';

@@ -1,6 +1,6 @@
 /**
  * An error the sandbox answers as Jitbit does: a status code and a plain-text body
- * (the contract, §1 "Errors": bodies are plain text, never a structured object).
+ * (docs/jitbit-api.md §3: bodies are plain text, never a structured object).
  */
 export class ApiError extends Error {
 	constructor(

@@ -1,6 +1,6 @@
 /**
  * Jitbit sandbox: an in-process HTTP server that behaves like the Jitbit Helpdesk REST API as described in
- * the contract (../shared/jitbit-api.md), quirks included. Dev/test tool only; never shipped in dist/.
+ * docs/jitbit-api.md, quirks included, as any of the installs in profiles.ts. Dev/test tool only; never shipped in dist/.
  *
  *   const sb = await startSandbox();            // random port, demo data
  *   await axios.get(`${sb.url}/api/Tickets`, { headers: { Authorization: `Bearer ${sb.users.admin.token}` } });
@@ -21,6 +21,8 @@ export { addTickets, seedDemo, seedEmpty, prng, DEMO_LOGINS, CUSTOM_STATUS_ID } 
 export type { AddTicketsOptions } from './seed';
 export { ApiError } from './errors';
 export { STATUSES_ENDPOINT_EXISTS } from './handlers/lookups';
-export { TICKETS_DEFAULT_COUNT, TICKETS_MAX_COUNT, SEARCH_DEFAULT_COUNT, SEARCH_MAX_COUNT } from './handlers/tickets';
+export { TICKETS_DEFAULT_COUNT, SEARCH_DEFAULT_COUNT } from './handlers/tickets';
+export { PROFILES, PROFILE_NAMES, HTML_MARKER, IIS_404_13_HTML, describeVariations, formatDate, isProfileName, variationsOf } from './profiles';
+export type { ProfileName, Variations } from './profiles';
 export { USERS_DEFAULT_COUNT } from './handlers/users';
 export { ASSETS_PAGE_SIZE } from './handlers/assets';

@@ -1,5 +1,5 @@
 /**
- * Request parameters the way ASP.NET MVC's model binder sees them (contract §1 "How parameters are sent"):
+ * Request parameters the way ASP.NET MVC's model binder sees them (docs/jitbit-api.md §2):
  * names are case-insensitive, repeated keys become arrays, values come from the query string, a
  * form-urlencoded / multipart / JSON body, or the `{action}/{id}` path segment.
  */
@@ -24,7 +24,7 @@ export function parseQuery(search: string): RawParams {
 
 /**
  * JSON body -> flat record. Top-level primitives become strings, arrays of primitives become repeated
- * values, nested objects (e.g. `customFields` in a JSON create-ticket body, contract §2) become a JSON string,
+ * values, nested objects (e.g. `customFields` in a JSON create-ticket body, docs/jitbit-api.md §7) become a JSON string,
  * which is what a form post would have carried.
  */
 export function flattenJson(value: unknown): RawParams {
@@ -117,7 +117,7 @@ export class Params {
 			});
 	}
 
-	/** Integer list accepted either repeated or comma-joined (recipientIds: PS joins them with ','). */
+	/** Integer list accepted either repeated or comma-joined (one client joins recipientIds with ','). */
 	intList(name: string): number[] {
 		const parts = this.values(name).flatMap((v) => v.split(','));
 		return parts

@@ -116,7 +116,7 @@ export function seedDemo(db: SandboxDb): void {
 		db.categories.set(categoryId, { categoryId, name, sectionId, forTechsOnly, fromAddress: forTechsOnly ? '' : 'support@helpdesk.example', techIds });
 	}
 
-	// Custom fields of every type (contract §7/§12): 1 text, 2 date, 3 dropdown, 4 checkbox, 5 multiline.
+	// Custom fields of every type (docs/jitbit-api.md §17): 1 text, 2 date, 3 dropdown, 4 checkbox, 5 multiline.
 	const field = (name: string, type: 1 | 2 | 3 | 4 | 5, usage: 'ticket' | 'asset' | 'user' | 'company', categoryIds: number[] | 'all', extra: { forTechsOnly?: boolean; mandatory?: boolean; options?: string[] } = {}) => {
 		const fieldId = db.nextId('field');
 		db.customFields.set(fieldId, {

@@ -12,6 +12,8 @@ import { buildRouteTable } from './handlers';
 import { unknownMethodMessage } from './handlers/lookups';
 import type { Ctx, Reply, Route } from './handlers/route';
 import { Params, RawParams, addValue, flattenJson, mergeParams, parseQuery } from './params';
+import { IIS_404_13_HTML, variationsOf, writeDates } from './profiles';
+import type { Variations } from './profiles';
 import { DEMO_LOGINS, seedDemo, seedEmpty } from './seed';
 import type { DemoUser, Fault, RecordedFile, RecordedRequest, Sandbox, SandboxOptions } from './types';
 
@@ -20,7 +22,7 @@ type Lockout = Exclude<SandboxOptions['lockout'], undefined>;
 
 export const DEFAULT_RATE_LIMIT = { limit: 90, searchLimit: 60, windowMs: 60_000 };
 export const DEFAULT_LOCKOUT = { attempts: 3, durationMs: 300_000 };
-/** Methods with the stricter per-minute limit (contract §1; PY2's `_restricted_endpoints`). */
+/** Methods with the stricter per-minute limit (docs/jitbit-api.md §4). */
 export const SEARCH_LIMITED = new Set(['search', 'userbyemail']);
 
 const API_PATH = /^(?:\/helpdesk)?\/api\/([^/]+)(?:\/([^/]*))?\/?$/i;
@@ -40,11 +42,14 @@ interface ParsedBody {
 	files: RecordedFile[];
 }
 
-/** Reads the whole body and parses it by content type, like MVC's value providers. */
-async function readBody(req: http.IncomingMessage): Promise<ParsedBody> {
+async function readRaw(req: http.IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const c of req) chunks.push(c as Buffer);
-	const raw = Buffer.concat(chunks);
+	return Buffer.concat(chunks);
+}
+
+/** Parses a body by content type, like MVC's value providers. */
+async function parseBody(req: http.IncomingMessage, raw: Buffer): Promise<ParsedBody> {
 	const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	const result: ParsedBody = { contentType, body: {}, rawBody: raw.toString('utf8'), files: [] };
 	if (raw.length === 0) return result;
@@ -130,7 +135,7 @@ function authenticate(db: SandboxDb, header: string | undefined): AuthResult {
 	}
 	if (/^bearer$/i.test(scheme)) {
 		const user = value ? db.userByToken(value) : undefined;
-		// A token stops working when its user's password changes (contract §1): it simply no longer matches.
+		// A token stops working when its user's password changes (docs/jitbit-api.md §1): it simply no longer matches.
 		if (!user) return { status: 401, message: 'Invalid or expired API token', badCredentials: true };
 		if (user.disabled) return { status: 401, message: 'This user account is disabled', badCredentials: false };
 		return { user };
@@ -146,6 +151,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const initialLockout: Lockout = options.lockout === undefined ? { ...DEFAULT_LOCKOUT } : options.lockout;
 	let rateLimit: RateLimit = initialRate;
 	let lockout: Lockout = initialLockout;
+	const profile = options.profile ?? 'default';
+	const initialVariations = variationsOf(profile, options.variations);
+	let variations: Variations = { ...initialVariations };
 	const db = new SandboxDb();
 	const seed = () => (seedKind === 'empty' ? seedEmpty(db) : seedDemo(db));
 	seed();
@@ -185,12 +193,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			res.writeHead(status, { ...headers, 'Content-Length': String(buf.length) });
 			res.end(buf);
 		};
-		// Errors are plain text (contract §1 "Errors").
+		// Errors are plain text (docs/jitbit-api.md §3).
 		const text = (status: number, msg: string, headers: Record<string, string> = {}) => send(status, msg, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
 
+		const raw = await readRaw(req);
 		let parsed: ParsedBody;
 		try {
-			parsed = await readBody(req);
+			parsed = await parseBody(req, raw);
 		} catch (e) {
 			text(e instanceof ApiError ? e.status : 400, (e as Error).message);
 			return;
@@ -222,7 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					send(200, LOGIN_PAGE_HTML, { 'Content-Type': 'text/html; charset=utf-8' });
 					return;
 				case 'empty':
-					// 200 with nothing in it, as old Jitbit versions answer some failures (contract §1).
+					// 200 with nothing in it, as old Jitbit versions answer some failures (docs/jitbit-api.md §3).
 					send(200, '', { 'Content-Type': 'application/json; charset=utf-8' });
 					return;
 				case 'slow':
@@ -231,10 +240,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 		}
 
+		// IIS's request filtering refuses an oversized body with its own page, before Jitbit runs.
+		if (variations.requestLimitBytes !== null && raw.length > variations.requestLimitBytes) {
+			send(404, IIS_404_13_HTML, { 'Content-Type': 'text/html' });
+			return;
+		}
+
 		const ip = req.socket.remoteAddress ?? 'unknown';
 		const lock = lockouts.get(ip);
 		if (lockout !== false && lock && lock.lockedUntil > Date.now()) {
-			text(401, `Too many failed login attempts: your IP address is locked out for ${Math.ceil(lockout.durationMs / 60000)} minute(s)`);
+			// The wording is the sandbox's: Jitbit's exact lockout answer is not documented (docs/jitbit-api.md §1).
+			text(
+				variations.lockoutStatus,
+				`Too many failed login attempts: your IP address is locked out for ${Math.ceil(lockout.durationMs / 60000)} minute(s)`,
+			);
 			return;
 		}
 
@@ -276,7 +295,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		user.lastSeen = db.nowIso();
 
 		if (!limiter.take(user.username.toLowerCase(), rec.endpoint, rateLimit, Date.now())) {
-			// No Retry-After: no source shows Jitbit sending one (contract §1).
+			// No Retry-After: no source shows Jitbit sending one (docs/jitbit-api.md §4).
 			text(429, 'Rate limit exceeded');
 			return;
 		}
@@ -288,7 +307,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 
-		const ctx: Ctx = { db, baseUrl, viewer: user, p: new Params(rec.params), files: parsed.files, method, isTech, isAdmin };
+		const ctx: Ctx = { db, baseUrl, viewer: user, variations, p: new Params(rec.params), files: parsed.files, method, isTech, isAdmin };
 		let reply: Reply;
 		try {
 			reply = route.handle(ctx);
@@ -297,7 +316,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			else text(500, `Sandbox error: ${(e as Error).message}`);
 			return;
 		}
-		if (reply.type === 'json') send(200, JSON.stringify(reply.value), { 'Content-Type': 'application/json; charset=utf-8' });
+		if (reply.type === 'json') {
+			send(200, JSON.stringify(writeDates(reply.value, variations.dates)), { 'Content-Type': 'application/json; charset=utf-8' });
+		}
 		else if (reply.type === 'empty') send(200, '');
 		else {
 			const ascii = reply.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -353,6 +374,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			lockout = lo === undefined ? { ...DEFAULT_LOCKOUT } : lo;
 			lockouts.clear();
 		},
+		profile,
+		get variations() {
+			return { ...variations };
+		},
+		setVariations(changes) {
+			variations = { ...variations, ...changes };
+		},
 		reset() {
 			seed();
 			db.setClock(null);
@@ -362,6 +390,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			lockouts.clear();
 			rateLimit = initialRate;
 			lockout = initialLockout;
+			variations = { ...initialVariations };
 		},
 		clearRequests() {
 			requests.length = 0;

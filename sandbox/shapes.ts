@@ -1,11 +1,13 @@
 /**
- * Internal records -> the JSON objects Jitbit returns (contract §12), PascalCase keys exactly as documented.
+ * Internal records -> the JSON objects Jitbit returns (docs/jitbit-api.md §17), PascalCase keys exactly as documented.
  * One function per object kind, so every endpoint that returns, say, a user returns the same shape.
  */
 import {
 	ArticleRec, AssetRec, CategoryRec, CommentRec, CompanyRec, CustomFieldRec, FileRec, ORIGINS, SandboxDb, TicketRec,
 	USAGE, UserRec,
 } from './db';
+import type { Variations } from './profiles';
+import { storedBody } from './profiles';
 
 export interface View {
 	db: SandboxDb;
@@ -13,6 +15,8 @@ export interface View {
 	baseUrl: string;
 	/** The caller; shapes hide tech-only data from customers. */
 	viewer: UserRec;
+	/** The install being played (profiles.ts). */
+	variations: Variations;
 	/** Per-request cache of ticket ids that have sub-tickets (HasChildren), computed on first use. */
 	parents?: Set<number>;
 }
@@ -46,7 +50,7 @@ export function userShape(db: SandboxDb, u: UserRec) {
 		DepartmentName: dept?.name ?? null,
 		DepartmentID: dept?.departmentId ?? null,
 		CompanyName: company?.name ?? null,
-		CompanyId: company?.companyId ?? null, // lower-case "d": contract §12
+		CompanyId: company?.companyId ?? null, // lower-case "d" (docs/jitbit-api.md §17)
 		CompanyNotes: company?.notes ?? null,
 		IPAddress: null,
 		HostName: null,
@@ -67,7 +71,7 @@ export function userShape(db: SandboxDb, u: UserRec) {
 	};
 }
 
-/** Subscriber item (contract §4, NET2 SubscriberModel). */
+/** Subscriber item (docs/jitbit-api.md §8). */
 export function subscriberShape(u: UserRec) {
 	return {
 		UserID: u.userId, Username: u.username, Email: u.email, IsAdmin: u.isAdmin, Disabled: u.disabled,
@@ -81,16 +85,24 @@ function statusName(db: SandboxDb, id: number) {
 	return db.statuses.get(id)?.name ?? `Status ${id}`;
 }
 
+/** A stored value as an install with typed values answers it: checkboxes as booleans, numbers as numbers. */
+function typedValue(f: CustomFieldRec, value: string | null): string | number | boolean | null {
+	if (value === null || value === '') return null;
+	if (f.type === 4) return value === 'true';
+	return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+
 /** Custom-field value (TicketCustomFields, Asset.Fields, user/company fields). */
-export function fieldValueShape(f: CustomFieldRec, raw: string | undefined) {
+export function fieldValueShape(v: View, f: CustomFieldRec, raw: string | undefined) {
 	const value = raw ?? null;
 	const option = f.type === 3 && value ? f.options.find((o) => String(o.optionId) === value) : undefined;
+	const shown = option ? option.name : value;
 	return {
 		FieldID: f.fieldId,
 		FieldName: f.name,
-		// Dropdowns store the option id; Value shows the option text, OptionID the id (contract §12, NET1 Field).
-		Value: option ? option.name : value,
-		ValueWithOption: option ? option.name : value,
+		// Dropdowns store the option id; Value shows the option text, OptionID the id (docs/jitbit-api.md §17).
+		Value: v.variations.typedFieldValues ? typedValue(f, shown) : shown,
+		ValueWithOption: shown,
 		OptionID: option ? option.optionId : null,
 		Type: f.type,
 		UsageType: USAGE[f.usage],
@@ -99,14 +111,14 @@ export function fieldValueShape(f: CustomFieldRec, raw: string | undefined) {
 		Mandatory: f.mandatory,
 		OrderByNumber: f.orderByNumber,
 		ShowInGrid: f.showInGrid,
-		// Sub-shape unknown (contract §12/§14.13); {OptionID, Name} is the contract's best guess.
+		// Sub-shape unknown (docs/jitbit-api.md §17); {OptionID, Name} is the best guess.
 		SelectionComboOptions: f.type === 3 ? f.options.map((o) => ({ OptionID: o.optionId, Name: o.name })) : null,
 	};
 }
 
 /** Field definition (CustomFieldsForCategory): the value shape without a value. */
-export function fieldDefShape(f: CustomFieldRec) {
-	const { Value: _v, ValueWithOption: _w, OptionID: _o, ...def } = fieldValueShape(f, undefined);
+export function fieldDefShape(v: View, f: CustomFieldRec) {
+	const { Value: _v, ValueWithOption: _w, OptionID: _o, ...def } = fieldValueShape(v, f, undefined);
 	return def;
 }
 
@@ -115,7 +127,7 @@ export function ticketFieldValues(v: View, t: TicketRec, returnUnset: boolean) {
 		.fieldsForCategory(t.categoryId)
 		.filter((f) => !f.forTechsOnly || v.db.isTech(v.viewer))
 		.filter((f) => returnUnset || (t.customFields[f.fieldId] ?? '') !== '')
-		.map((f) => fieldValueShape(f, t.customFields[f.fieldId]));
+		.map((f) => fieldValueShape(v, f, t.customFields[f.fieldId]));
 }
 
 export function categoryShape(db: SandboxDb, c: CategoryRec) {
@@ -131,7 +143,7 @@ export function categoryShape(db: SandboxDb, c: CategoryRec) {
 	};
 }
 
-/** Ticket list item (Tickets, Search, LinkedTickets, SubTickets): `IssueID`, and no `TicketID` (contract §2). */
+/** Ticket list item (Tickets, Search, LinkedTickets, SubTickets): `IssueID`, and no `TicketID` (docs/jitbit-api.md §17). */
 export function ticketListItem(v: View, t: TicketRec, includeCustomFields = false) {
 	const { db } = v;
 	const sub = db.users.get(t.userId);
@@ -176,12 +188,12 @@ export function ticketListItem(v: View, t: TicketRec, includeCustomFields = fals
 		ViewingTechs: '',
 		AISentiment: null,
 	};
-	// The real key is unknown (contract §14.13); the sandbox uses `CustomFields` with the §12 value objects.
+	// The real key is unknown (docs/jitbit-api.md §17); the sandbox uses `CustomFields` with the custom field value objects.
 	if (includeCustomFields) item.CustomFields = ticketFieldValues(v, t, false);
 	return item;
 }
 
-/** Ticket detail (`Ticket?id=`): `TicketID`, and no `IssueID` (contract §2). No custom fields, no comments. */
+/** Ticket detail (`Ticket?id=`): `TicketID`, and no `IssueID` (docs/jitbit-api.md §7). No custom fields, no comments. */
 export function ticketDetail(v: View, t: TicketRec) {
 	const { db, viewer } = v;
 	const sub = db.users.get(t.userId);
@@ -201,7 +213,7 @@ export function ticketDetail(v: View, t: TicketRec) {
 		StatusStopTimeSpent: db.statuses.get(t.statusId)?.stopTimeSpent ?? false,
 		Priority: t.priority,
 		Subject: t.subject,
-		Body: t.body,
+		Body: storedBody(v.variations, t.body),
 		IssueDate: t.issueDate,
 		DueDate: t.dueDate,
 		ResolvedDate: t.resolvedDate,
@@ -252,7 +264,7 @@ export function commentShape(v: View, c: CommentRec) {
 		IsSystem: c.isSystem,
 		CommentDate: c.commentDate,
 		ForTechsOnly: c.forTechsOnly,
-		Body: c.body,
+		Body: storedBody(v.variations, c.body),
 		TicketSubject: t?.subject ?? null,
 		Recipients: c.recipients,
 	};
@@ -279,7 +291,7 @@ export function attachmentShape(v: View, f: FileRec) {
 		HiddenFromKB: false,
 		HiddenFromTickets: false,
 		IsDuplicate: false,
-		// A UI link that needs a browser session; the API download is Attachment?id= (contract §5).
+		// A UI link that needs a browser session; the API download is Attachment?id= (docs/jitbit-api.md §9).
 		Url: `${v.baseUrl}/helpdesk/File/Get?id=${f.fileId}`,
 		UrlRelative: `/helpdesk/File/Get?id=${f.fileId}`,
 	};
@@ -310,7 +322,7 @@ export function assetShape(v: View, a: AssetRec) {
 		CompanyID: company?.companyId ?? null,
 		DepartmentID: a.departmentId,
 		Disabled: a.disabled,
-		Fields: db.fieldsFor('asset').map((f) => fieldValueShape(f, a.customFields[f.fieldId])),
+		Fields: db.fieldsFor('asset').map((f) => fieldValueShape(v, f, a.customFields[f.fieldId])),
 		AssignedUsers: a.assignedUserIds.map((id) => db.users.get(id)).filter((u): u is UserRec => !!u).map((u) => subscriberShape(u)),
 		Tickets: a.ticketIds.filter((id) => db.tickets.has(id)).map((id) => ({ IssueID: id, Subject: db.ticket(id).subject })),
 		Attachments: [...db.files.values()].filter((f) => f.assetId === a.itemId).map((f) => attachmentShape(v, f)),
@@ -320,7 +332,7 @@ export function assetShape(v: View, a: AssetRec) {
 
 export function articleListItem(v: View, a: ArticleRec) {
 	return {
-		ArticleId: a.articleId, // note the casing (contract §11, HB)
+		ArticleId: a.articleId, // note the casing (docs/jitbit-api.md §17)
 		Subject: a.subject,
 		CategoryID: a.categoryId,
 		CategoryName: v.db.categories.get(a.categoryId)?.name ?? null,

@@ -1,17 +1,22 @@
 /** The sandbox's public types (re-exported by index.ts). Other code is written against these names. */
 import type { SandboxDb } from './db';
+import type { ProfileName, Variations } from './profiles';
 
 export interface SandboxOptions {
 	/** Default 0: a random free port. */
 	port?: number;
 	/** Default '127.0.0.1'. */
 	host?: string;
-	/** Default {limit: 90, searchLimit: 60, windowMs: 60000} (contract §1); false disables. */
+	/** Default {limit: 90, searchLimit: 60, windowMs: 60000} (docs/jitbit-api.md §4); false disables. */
 	rateLimit?: { limit: number; searchLimit: number; windowMs: number } | false;
-	/** Default {attempts: 3, durationMs: 300000} (contract §1: 3 bad logins lock the IP for 5 minutes). */
+	/** Default {attempts: 3, durationMs: 300000} (docs/jitbit-api.md §1: 3 bad logins lock the IP for 5 minutes). */
 	lockout?: { attempts: number; durationMs: number } | false;
 	/** Default 'demo'. */
 	seed?: 'demo' | 'empty';
+	/** Which Jitbit install to play (profiles.ts); default 'default'. */
+	profile?: ProfileName;
+	/** Single variations on top of the profile's. */
+	variations?: Partial<Variations>;
 }
 
 export interface RecordedFile {
@@ -82,7 +87,13 @@ export interface Sandbox {
 	clearFaults(): void;
 	setRateLimit(rl: SandboxOptions['rateLimit']): void;
 	setLockout(lo: SandboxOptions['lockout']): void;
-	/** Re-seed, clear requests, faults, rate-limit counters and lockouts, restore the real clock and the start settings. */
+	/** The profile the sandbox was started with. */
+	readonly profile: ProfileName;
+	/** The variations in force (the profile's, plus any set since). */
+	readonly variations: Variations;
+	/** Changes single variations until the next reset. */
+	setVariations(changes: Partial<Variations>): void;
+	/** Re-seed, clear requests, faults, rate-limit counters and lockouts, restore the real clock, the start settings and variations. */
 	reset(): void;
 	clearRequests(): void;
 	close(): Promise<void>;

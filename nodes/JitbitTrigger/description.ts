@@ -17,7 +17,8 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'New Comment',
 				value: 'newComment',
-				description: 'A reply or note was added to a ticket; one run item per comment, with its ticket',
+				description:
+					'A reply or note was added to a ticket; one run item per comment, with its ticket, oldest first by date, then by comment ID',
 			},
 			{
 				name: 'New Ticket',

@@ -1,13 +1,18 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { jitbitApiRequest } from '../Jitbit/transport';
+import { isWholeList, PageTracker, REPEATED_PAGE_DESCRIPTION, REPEATED_PAGE_MESSAGE } from '../Jitbit/transport/paging';
 import { isoDate } from '../Jitbit/shared/simplify';
 
-/** Jitbit's largest Tickets page. */
+/** What one Tickets call asks for: the most current versions return (docs/jitbit-api.md §5). */
 const PAGE = 300;
 const DAY_MS = 86_400_000;
 
-/** The list item's id is IssueID; some versions send TicketID. */
+/** Whether one Tickets page asked for with PAGE is the whole list, whatever this server's page size. */
+const isWholePage = (rows: IDataObject[]) => isWholeList(rows, PAGE);
+
+/** The list item's id is IssueID; some versions send TicketID (docs/jitbit-api.md §17). */
 export function ticketIdOf(item: IDataObject): number {
 	return Number(item.IssueID ?? item.TicketID);
 }
@@ -51,25 +56,28 @@ export interface ScanOptions {
 }
 
 /**
- * Tickets matching `qs`, one `GET Tickets` per 300, deduplicated by id (an update between two
- * page reads can shift a ticket onto the next page; the newer copy wins).
+ * Tickets matching `qs`, one `GET Tickets` per page, deduplicated by id (an update between two
+ * page reads can shift a ticket onto the next page; the newer copy wins). Each offset is what the
+ * server actually returned so far, and the scan ends where paging.ts proves the list ended.
  */
 export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options: ScanOptions = {}): Promise<IDataObject[]> {
 	const byId = new Map<number, IDataObject>();
-	for (let offset = 0; ; offset += PAGE) {
+	const pages = new PageTracker();
+	for (let offset = 0; ; ) {
 		const body = await jitbitApiRequest(ctx, { method: 'GET', url: '/Tickets', qs: { ...qs, count: PAGE, offset } });
 		const rows = Array.isArray(body) ? body : [];
-		let fresh = 0;
+		offset += rows.length;
 		for (const row of rows) {
 			const id = ticketIdOf(row);
 			if (!Number.isFinite(id)) continue;
 			const known = byId.get(id);
-			if (!known) fresh++;
 			if (!known || !(updatedAt(known) >= updatedAt(row))) byId.set(id, row);
 		}
-		if (options.firstPageOnly || rows.length < PAGE) break;
-		// A server that ignores `offset` would repeat the first page forever.
-		if (fresh === 0) break;
+		const verdict = pages.next(rows, PAGE);
+		if (verdict === 'repeated') {
+			throw new NodeOperationError(ctx.getNode(), REPEATED_PAGE_MESSAGE, { description: REPEATED_PAGE_DESCRIPTION });
+		}
+		if (options.firstPageOnly || verdict === 'last') break;
 		const last = rows[rows.length - 1];
 		if (options.stopBefore !== undefined && isNewestUpdatedFirst(rows) && updatedAt(last) < options.stopBefore) break;
 	}
@@ -79,7 +87,7 @@ export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options:
 /** The newest tickets by `time`, in one call when Jitbit lists newest-updated first (its default). */
 export async function newestTickets(ctx: IPollFunctions, listQs: IDataObject, time: (item: IDataObject) => number) {
 	const page = await scanTickets(ctx, listQs, { firstPageOnly: true });
-	if (page.length < PAGE || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
+	if (isWholePage(page) || (time === updatedAt && isNewestUpdatedFirst(page))) return page;
 	// A full page in another order: the newest are among those of the last day or two.
 	const newest = Math.max(...page.map(time).filter(Number.isFinite));
 	const filter = time === updatedAt ? 'updatedFrom' : 'dateFrom';

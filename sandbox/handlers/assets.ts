@@ -1,10 +1,10 @@
-/** Assets (contract §11). */
+/** Assets (docs/jitbit-api.md §16). */
 import type { AssetRec } from '../db';
 import { badRequest } from '../errors';
 import { assetShape } from '../shapes';
 import { Ctx, Route, empty, json, read, verbs, write } from './route';
 
-/** Assets pages are a fixed 50 items, `page` 1-based (NET1 loops until a page has fewer than 50). */
+/** Assets pages are a fixed 50 items, `page` 1-based (docs/jitbit-api.md §5). */
 export const ASSETS_PAGE_SIZE = 50;
 
 function listAssets(ctx: Ctx) {
@@ -12,7 +12,7 @@ function listAssets(ctx: Ctx) {
 	const userId = p.int('assignedToUserId');
 	const companyId = p.int('assignedToCompanyId');
 	const departmentId = p.int('assignedToDepartmentId');
-	// TS-x-only extras (unverified): assignedToTicketId, nameprefix, includeDisabled.
+	// Extras one client sends, unverified: assignedToTicketId, nameprefix, includeDisabled.
 	const ticketId = p.int('assignedToTicketId');
 	const prefix = p.str('nameprefix')?.toLowerCase();
 	const includeDisabled = p.bool('includeDisabled') ?? false;
@@ -55,11 +55,11 @@ function createAsset(ctx: Ctx) {
 		companyId: companyParam(ctx) ?? null,
 	});
 	a.log.push({ date: db.nowIso(), userId: ctx.viewer.userId, text: 'Asset created' });
-	return json({ id: a.itemId }); // the one create call that answers an object (contract §1)
+	return json({ id: a.itemId }); // the one create call that answers an object (docs/jitbit-api.md §3)
 }
 
 /**
- * UpdateAsset: `id` + the create fields. Quirk (PHP, contract §11): `quantity` is reset to 1 when omitted.
+ * UpdateAsset: `id` + the create fields. Quirk (docs/jitbit-api.md §16): `quantity` is reset to 1 when omitted.
  * Other omitted fields keep their values. Answers 200 with an empty body like the other updates.
  */
 function updateAsset(ctx: Ctx) {
@@ -106,10 +106,10 @@ export const assetRoutes: Route[] = [
 	verbs('Asset', ['POST'], 'tech', createAsset),
 	write('UpdateAsset', 'tech', updateAsset),
 	write('AssignAssetToUser', 'tech', (ctx) => assign(ctx, true)),
-	// UnAssignAssetToUser: spec only; params mirror AssignAssetToUser (contract §11 [S][I]).
+	// UnAssignAssetToUser: parameters inferred, mirroring AssignAssetToUser (docs/jitbit-api.md §16).
 	write('UnAssignAssetToUser', 'tech', (ctx) => assign(ctx, false)),
 	write('AddAssetToTicket', 'tech', addToTicket),
-	// DisableAsset (TS-x only): assetId.
+	// DisableAsset (one client, unverified; docs/jitbit-api.md §21): assetId.
 	write('DisableAsset', 'tech', (ctx) => {
 		ctx.db.asset(ctx.p.reqInt('assetId')).disabled = true;
 		return empty();

@@ -1,11 +1,11 @@
-/** Attachments (contract §5): list a ticket's files, download one, attach, delete. */
+/** Attachments (docs/jitbit-api.md §9): list a ticket's files, download one, attach, delete. */
 import { badRequest, forbidden, notFound } from '../errors';
 import { attachmentShape } from '../shapes';
 import { Ctx, Route, empty, json, read, verbs, visibleTicket, write } from './route';
 
 /**
  * Stores every file part of the request. Jitbit most likely reads `Request.Files`, so the part name does not
- * matter (`uploadFile`, `file`, or one part per filename as CE sends them all work; contract §5).
+ * matter (`uploadFile`, `file`, or one part per filename all work; docs/jitbit-api.md §2).
  */
 export function saveUploads(ctx: Ctx, target: { ticketId?: number; commentId?: number; forTechsOnly?: boolean }): number[] {
 	return ctx.files.map(
@@ -41,7 +41,7 @@ function listAttachments(ctx: Ctx) {
 	);
 }
 
-/** Download: the binary with Content-Type and Content-Disposition (contract §5). */
+/** Download: the binary with Content-Type and Content-Disposition (docs/jitbit-api.md §9). */
 function download(ctx: Ctx) {
 	const f = fileVisible(ctx, ctx.p.reqInt('id'));
 	return { type: 'file' as const, data: f.data, contentType: f.contentType, fileName: f.fileName };
@@ -56,7 +56,7 @@ function attachFile(ctx: Ctx) {
 	return empty();
 }
 
-/** DeleteFile: GET per the spec and TS-x ("Jitbit uses GET for delete"); POST accepted too. */
+/** DeleteFile: GET per Jitbit's method list (docs/jitbit-api.md §9); POST accepted too. */
 function deleteFile(ctx: Ctx) {
 	const f = fileVisible(ctx, ctx.p.reqInt('id'));
 	if (!ctx.isTech && f.userId !== ctx.viewer.userId) throw forbidden(`You can only delete your own files`);

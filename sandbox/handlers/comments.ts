@@ -1,4 +1,4 @@
-/** Comments (contract §6): add, update, list, canned replies. */
+/** Comments (docs/jitbit-api.md §10): add, update, list, canned replies. */
 import { badRequest, forbidden, notFound } from '../errors';
 import { commentShape } from '../shapes';
 import { saveUploads } from './attachments';
@@ -14,11 +14,11 @@ function addComment(ctx: Ctx) {
 	let userId = ctx.viewer.userId;
 	const fromUserId = p.int('fromUserId');
 	if (fromUserId !== undefined && fromUserId !== userId) {
-		// "post as another user; needs the Administrator role" (contract §6)
+		// Posting as another user needs a helpdesk administrator (docs/jitbit-api.md §10).
 		if (!ctx.isAdmin) throw forbidden('fromUserId requires helpdesk administrator permissions');
 		userId = db.user(fromUserId).userId;
 	}
-	// recipientIds: repeated keys or a comma-joined list (PS joins with ','); default = all subscribers.
+	// recipientIds: repeated keys or a comma-joined list (one client joins with ','); default = all subscribers.
 	const recipientIds = p.intList('recipientIds');
 	for (const id of recipientIds) if (!db.users.has(id)) throw notFound(`User ${id} not found`);
 	const recipients = (recipientIds.length ? recipientIds : t.subscriberIds.filter((id) => id !== userId))
@@ -27,12 +27,12 @@ function addComment(ctx: Ctx) {
 		.join(', ');
 	const c = db.addComment(t.ticketId, { userId, body, forTechsOnly, isSystem, recipients });
 	saveUploads(ctx, { ticketId: t.ticketId, commentId: c.commentId, forTechsOnly });
-	// An integer, "probably the new comment id" (contract §6); the sandbox answers the comment id.
+	// An integer, most likely the new comment id (docs/jitbit-api.md §10); the sandbox answers the comment id.
 	return json(c.commentId);
 }
 
 /**
- * UpdateComment (spec only, open question 2). Inference: `id` is the comment id (`commentId` accepted too),
+ * UpdateComment (only a name in Jitbit's method list; docs/jitbit-api.md §10, §20). Inferred: `id` is the comment id (`commentId` accepted too),
  * `body` the new text, `forTechsOnly` optionally changes visibility. Techs may edit any comment, others only
  * their own. Answers 200, empty body, like the other updates.
  */
@@ -56,18 +56,18 @@ function updateComment(ctx: Ctx) {
 	return empty();
 }
 
-/** comments?id=: a ticket's comments, oldest first [I]; tech-only notes hidden from customers. */
+/**
+ * comments?id=: a ticket's comments, tech-only notes hidden from customers. Oldest first, or newest
+ * first where the profile says so: clients disagree on the order (docs/jitbit-api.md §10).
+ */
 function listComments(ctx: Ctx) {
 	const t = visibleTicket(ctx, ctx.p.reqInt('id'));
-	return json(
-		ctx.db
-			.commentsOf(t.ticketId)
-			.filter((c) => ctx.isTech || !c.forTechsOnly)
-			.map((c) => commentShape(ctx, c)),
-	);
+	const comments = ctx.db.commentsOf(t.ticketId).filter((c) => ctx.isTech || !c.forTechsOnly);
+	if (ctx.variations.commentOrder === 'newest-first') comments.reverse();
+	return json(comments.map((c) => commentShape(ctx, c)));
 }
 
-/** Item fields unconfirmed (contract §6): MC shows templateId/name; the sandbox sends TemplateID, Name, Body. */
+/** Item fields not known (docs/jitbit-api.md §10); the sandbox sends TemplateID, Name, Body. */
 function templates(ctx: Ctx) {
 	return json([...ctx.db.commentTemplates.values()].map((t) => ({ TemplateID: t.templateId, Name: t.name, Body: t.body })));
 }

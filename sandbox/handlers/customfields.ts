@@ -1,4 +1,4 @@
-/** Custom fields (contract §7): ticket, user, company and asset field values and the per-category definitions. */
+/** Custom fields (docs/jitbit-api.md §11, §21): ticket, user, company and asset field values and the per-category definitions. */
 import type { CustomFieldRec, Usage } from '../db';
 import { badRequest } from '../errors';
 import { fieldDefShape, fieldValueShape, ticketFieldValues } from '../shapes';
@@ -30,7 +30,7 @@ function setCustomField(ctx: Ctx) {
 	return empty();
 }
 
-/** SetCustomFields: ticketId + one cf<FieldID>=<value> per field (contract §7). */
+/** SetCustomFields: ticketId + one cf<FieldID>=<value> per field (docs/jitbit-api.md §11). */
 function setCustomFields(ctx: Ctx) {
 	const { p } = ctx;
 	const ticketId = p.reqInt('ticketId');
@@ -47,12 +47,12 @@ function ticketCustomFields(ctx: Ctx) {
 
 function customFieldsForCategory(ctx: Ctx) {
 	const cat = ctx.db.category(ctx.p.reqInt('categoryId'));
-	return json(ctx.db.fieldsForCategory(cat.categoryId).filter((f) => ctx.isTech || !f.forTechsOnly).map(fieldDefShape));
+	return json(ctx.db.fieldsForCategory(cat.categoryId).filter((f) => ctx.isTech || !f.forTechsOnly).map((f) => fieldDefShape(ctx, f)));
 }
 
 /** Values of a non-ticket object's fields: every field of that kind, set or not. */
 function valuesOf(ctx: Ctx, usage: Usage, values: Record<number, string>) {
-	return ctx.db.fieldsFor(usage).map((f) => fieldValueShape(f, values[f.fieldId]));
+	return ctx.db.fieldsFor(usage).map((f) => fieldValueShape(ctx, f, values[f.fieldId]));
 }
 
 function setOn(ctx: Ctx, usage: Usage, values: Record<number, string>) {

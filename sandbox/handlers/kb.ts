@@ -1,4 +1,4 @@
-/** Knowledge base (contract §11). Articles are filed under the helpdesk categories. */
+/** Knowledge base (docs/jitbit-api.md §15). Articles are filed under the helpdesk categories. */
 import { notFound } from '../errors';
 import { articleDetail, articleListItem, categoryShape } from '../shapes';
 import { Ctx, Route, json, read, requireTech, verbs } from './route';
@@ -7,7 +7,7 @@ function visibleArticles(ctx: Ctx) {
 	return [...ctx.db.articles.values()].filter((a) => ctx.isTech || !a.forTechsOnly);
 }
 
-/** Articles: an object {Articles, Categories} as HB's instance answered, not a bare array. */
+/** Articles: an object {Articles, Categories}, as one helpdesk answered, not a bare array. */
 function listArticles(ctx: Ctx) {
 	const categoryId = ctx.p.int('categoryId');
 	const articles = visibleArticles(ctx).filter((a) => categoryId === undefined || a.categoryId === categoryId);
@@ -26,7 +26,7 @@ function getArticle(ctx: Ctx) {
 }
 
 /**
- * POST Article (spec only, open question 3). Inference: `categoryId`, `subject`, `body` (required), `tags`
+ * POST Article (only a name in Jitbit's method list; docs/jitbit-api.md §15, §20). Inferred: `categoryId`, `subject`, `body` (required), `tags`
  * (comma-separated) and `forTechsOnly`; `title`/`text` accepted as spellings of subject/body. Answers the
  * new id as a bare number, like the other create calls.
  */

@@ -1,12 +1,12 @@
-/** Lookups for dropdowns (contract §8) and automation rules (§9). */
+/** Lookups for dropdowns (docs/jitbit-api.md §12) and automation rules (§21). */
 import { PRIORITIES } from '../db';
 import { notFound } from '../errors';
 import { categoryShape, userShape } from '../shapes';
 import { Ctx, Route, empty, json, read, verbs } from './route';
 
 /**
- * Whether `GET Statuses` exists. The contract (§8) has no reliable source and TS-x says it "will 404 on
- * most instances", so by default the sandbox answers it exactly like an unknown method. Flip to true to
+ * Whether `GET Statuses` exists. No reliable source shows it, and on most installs it most likely answers
+ * 404 (docs/jitbit-api.md §12), so by default the sandbox answers it exactly like an unknown method. Flip to true to
  * simulate an instance that has it ([{StatusID, Name, Color}]).
  */
 export const STATUSES_ENDPOINT_EXISTS = false;
@@ -33,7 +33,7 @@ function rule(ctx: Ctx) {
 export const lookupRoutes: Route[] = [
 	// Only the categories the user may see: customers do not see tech-only categories.
 	read('categories', 'any', (ctx) => json([...ctx.db.categories.values()].filter((c) => ctx.isTech || !c.forTechsOnly).map((c) => categoryShape(ctx.db, c)))),
-	// Sections (TS-x only, unverified); optional categoryId narrows to that category's section.
+	// Sections (one client, unverified); optional categoryId narrows to that category's section.
 	read('Sections', 'any', (ctx) => {
 		const categoryId = ctx.p.int('categoryId');
 		const sectionId = categoryId !== undefined ? ctx.db.category(categoryId).sectionId : undefined;
@@ -49,7 +49,7 @@ export const lookupRoutes: Route[] = [
 		const r = rule(ctx);
 		return json({ RuleID: r.ruleId, Name: r.name, Enabled: r.enabled });
 	}),
-	// PS uses GET, TS-x POST: both accepted.
+	// Clients differ between GET and POST: both accepted.
 	verbs('EnableRule', ['GET', 'POST'], 'admin', (ctx) => {
 		rule(ctx).enabled = true;
 		return empty();

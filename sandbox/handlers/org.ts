@@ -1,9 +1,9 @@
-/** Companies and departments (contract §11). */
+/** Companies and departments (docs/jitbit-api.md §14). */
 import { badRequest } from '../errors';
 import { companyShape } from '../shapes';
 import { Ctx, Route, empty, json, read, verbs, write } from './route';
 
-/** Email domains: PS sends `EmailDomains` joined with ';'; `emailDomain` accepted too (name unverified). */
+/** Email domains: `EmailDomains` joined with ';' as one client sends them; `emailDomain` accepted too (name unverified). */
 function domainsParam(ctx: Ctx): string | undefined {
 	const values = [...ctx.p.values('emailDomains'), ...ctx.p.values('emailDomain')];
 	if (values.length === 0) return undefined;
@@ -14,7 +14,7 @@ function domainsParam(ctx: Ctx): string | undefined {
 		.join(';');
 }
 
-/** POST Company: returns "the newly created or matching company id" (idempotent by name, contract §11). */
+/** POST Company: returns the id of the new company, or of the one with that name (docs/jitbit-api.md §14). */
 function createCompany(ctx: Ctx) {
 	const name = ctx.p.reqStr('name').trim();
 	const existing = ctx.db.companyByName(name, false);
@@ -38,7 +38,7 @@ function updateCompany(ctx: Ctx) {
 }
 
 export const orgRoutes: Route[] = [
-	// Unpaged (no params confirmed; TS-x's count/page are ignored). `Companies/{id}` (MD) answers one company.
+	// Unpaged (no parameters confirmed; count/page are ignored). `Companies/{id}` answers one company.
 	read('Companies', 'tech', (ctx) => {
 		const id = ctx.p.int('id');
 		if (id !== undefined) return json(companyShape(ctx.db.company(id)));
@@ -47,6 +47,6 @@ export const orgRoutes: Route[] = [
 	verbs('Company', ['GET'], 'tech', (ctx) => json(companyShape(ctx.db.company(ctx.p.reqInt('id'))))),
 	verbs('Company', ['POST'], 'admin', createCompany),
 	write('UpdateCompany', 'admin', updateCompany),
-	// Departments (spec only, open question 4): inferred shape {DepartmentID, Name}, matching the user fields.
+	// Departments (only a name in Jitbit's method list; docs/jitbit-api.md §14): inferred shape {DepartmentID, Name}, matching the user fields.
 	read('Departments', 'any', (ctx) => json([...ctx.db.departments.values()].map((d) => ({ DepartmentID: d.departmentId, Name: d.name })))),
 ];

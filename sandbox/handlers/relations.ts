@@ -1,4 +1,4 @@
-/** Ticket relations (contract §3) and subscribers (§4). */
+/** Ticket relations and subscribers (docs/jitbit-api.md §8; ParentTicket §21). */
 import { badRequest } from '../errors';
 import { subscriberShape, ticketDetail, ticketListItem } from '../shapes';
 import type { UserRec } from '../db';

@@ -1,5 +1,5 @@
 /**
- * The handler contract: each API method is one table row (name, HTTP verbs, role, function). The server
+ * How handlers are written: each API method is one table row (name, HTTP verbs, role, function). The server
  * resolves the row, checks the role, builds a Ctx and turns the Reply into an HTTP answer.
  */
 import type { RecordedFile } from '../types';
@@ -33,13 +33,13 @@ export interface Route {
 }
 
 export const json = (value: unknown): Reply => ({ type: 'json', value });
-/** Update, delete and link calls: 200 with an empty body (contract §1 "Responses"). */
+/** Update, delete and link calls: 200 with an empty body (docs/jitbit-api.md §3). */
 export const empty = (): Reply => ({ type: 'empty' });
 
 /**
- * Table-row builders. Reads accept GET and POST: MVC actions without a verb attribute take both [I], and
- * some clients POST reads (NET1 GET Authorization vs POST). Writes are POST-only unless the contract says
- * otherwise; a GET to them is a 404, as MVC answers for an [HttpPost] action.
+ * Table-row builders. Reads accept GET and POST: MVC actions without a verb attribute take both (inferred),
+ * and some clients POST reads. Writes are POST-only unless docs/jitbit-api.md says otherwise; a GET to
+ * them is a 404, as MVC answers for an [HttpPost] action.
  */
 export const read = (name: string, role: Role, handle: Route['handle']): Route => ({ name, verbs: ['GET', 'POST'], role, handle });
 export const write = (name: string, role: Role, handle: Route['handle']): Route => ({ name, verbs: ['POST'], role, handle });

@@ -1,4 +1,4 @@
-/** Tickets (contract §2): list, detail, create, update, close, stats, search, merge, delete, tags, time log. */
+/** Tickets (docs/jitbit-api.md §7; tags and time log §21): list, detail, create, update, close, stats, search, merge, delete. */
 import { PRIORITIES, STATUS_CLOSED, STATUS_NEW, TicketRec } from '../db';
 import { badRequest, forbidden, notFound } from '../errors';
 import { Params, parseDate } from '../params';
@@ -7,12 +7,12 @@ import { isoSeconds } from '../db';
 import { Ctx, Route, canSee, empty, json, read, requireTech, verbs, visibleTicket, write } from './route';
 import { saveUploads } from './attachments';
 
-/** Tickets: count defaults to 10 and is capped at 300; offset is 0-based (contract §1 "Pagination"). */
+/**
+ * Tickets and Search: `count` defaults to 10, `offset` is 0-based; the most one page holds is the
+ * profile's (300 and 100 by default, docs/jitbit-api.md §5).
+ */
 export const TICKETS_DEFAULT_COUNT = 10;
-export const TICKETS_MAX_COUNT = 300;
-/** Search: default/max are not documented; Jitbit's own MCP client clamps to 100, so the sandbox caps there. */
 export const SEARCH_DEFAULT_COUNT = 10;
-export const SEARCH_MAX_COUNT = 100;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
@@ -40,15 +40,16 @@ export function byLastUpdatedDesc(a: TicketRec, b: TicketRec): number {
 	return a.lastUpdated < b.lastUpdated ? 1 : a.lastUpdated > b.lastUpdated ? -1 : b.ticketId - a.ticketId;
 }
 
-function page<T>(items: T[], p: Params, def: number, max: number): T[] {
+function page<T>(ctx: Ctx, items: T[], def: number, max: number): T[] {
+	const { p } = ctx;
 	let count = p.int('count') ?? def;
 	if (count <= 0) count = def;
 	count = Math.min(count, max);
-	const offset = Math.max(0, p.int('offset') ?? 0);
+	const offset = ctx.variations.ignoresOffset ? 0 : Math.max(0, p.int('offset') ?? 0);
 	return items.slice(offset, offset + count);
 }
 
-/** Tickets' `mode` filter (contract §2). */
+/** Tickets' `mode` filter (docs/jitbit-api.md §7). */
 function modeFilter(ctx: Ctx, mode: string): (t: TicketRec) => boolean {
 	switch (mode.toLowerCase()) {
 		case 'all':
@@ -65,7 +66,7 @@ function modeFilter(ctx: Ctx, mode: string): (t: TicketRec) => boolean {
 	}
 }
 
-/** Filters shared by Tickets and Search (Search takes TS-x's subset). */
+/** Filters shared by Tickets and Search (Search takes the subset one client sends). */
 function listFilters(ctx: Ctx): Array<(t: TicketRec) => boolean> {
 	const { p, db } = ctx;
 	const filters: Array<(t: TicketRec) => boolean> = [(t) => canSee(ctx, t)];
@@ -103,7 +104,7 @@ function listTickets(ctx: Ctx) {
 		filters.push((t) => t.dueDate !== null && t.statusId !== STATUS_CLOSED && (day(t.dueDate) as string) <= limit);
 	}
 	if (p.bool('subscribedOnly')) filters.push((t) => t.subscriberIds.includes(ctx.viewer.userId));
-	// updatedByType (TS-x only, unverified): tech = last update by a technician, cust = by the customer.
+	// updatedByType (one client, unverified): tech = last update by a technician, cust = by the customer.
 	const updatedByType = p.str('updatedByType')?.toLowerCase();
 	if (updatedByType === 'tech') filters.push((t) => t.updatedByPerformer);
 	if (updatedByType === 'cust') filters.push((t) => t.updatedByUser);
@@ -112,7 +113,7 @@ function listTickets(ctx: Ctx) {
 	for (const t of db.tickets.values()) if (filters.every((f) => f(t))) matching.push(t);
 	matching.sort(byLastUpdatedDesc);
 	const includeCf = p.bool('includeCustomFields') ?? false;
-	return json(page(matching, p, TICKETS_DEFAULT_COUNT, TICKETS_MAX_COUNT).map((t) => ticketListItem(ctx, t, includeCf)));
+	return json(page(ctx, matching, TICKETS_DEFAULT_COUNT, ctx.variations.ticketsPageCap).map((t) => ticketListItem(ctx, t, includeCf)));
 }
 
 function search(ctx: Ctx) {
@@ -125,7 +126,7 @@ function search(ctx: Ctx) {
 		[t.subject, t.body, ...db.commentsOf(t.ticketId).filter((c) => ctx.isTech || !c.forTechsOnly).map((c) => c.body)].join('\n').toLowerCase();
 	const matching = [...db.tickets.values()].filter((t) => filters.every((f) => f(t)) && (t.subject.toLowerCase().includes(query) || textOf(t).includes(query)));
 	matching.sort(byLastUpdatedDesc);
-	return json(page(matching, p, SEARCH_DEFAULT_COUNT, SEARCH_MAX_COUNT).map((t) => ticketListItem(ctx, t)));
+	return json(page(ctx, matching, SEARCH_DEFAULT_COUNT, ctx.variations.searchPageCap).map((t) => ticketListItem(ctx, t)));
 }
 
 function priorityParam(p: Params, name: string): number | undefined {
@@ -145,7 +146,7 @@ function assigneeParam(ctx: Ctx, name: string): number | null | undefined {
 	const v = ctx.p.int(name);
 	if (v === undefined) return undefined;
 	requireTech(ctx, 'Assigning a ticket');
-	if (v === 0) return null; // "0 un-assigns" (contract §2)
+	if (v === 0) return null; // 0 removes the assignee (docs/jitbit-api.md §7)
 	const u = ctx.db.users.get(v);
 	if (!u) throw notFound(`User ${v} not found`);
 	if (!ctx.db.isTech(u)) throw badRequest(`User ${v} is not a technician and cannot be assigned`);
@@ -204,8 +205,8 @@ function createTicket(ctx: Ctx) {
 	const origin = p.int('origin') ?? 3; // API
 	if (origin < 0 || origin > 8) throw badRequest(`Parameter 'origin' must be 0..8; got ${origin}`);
 	const customFields = customFieldsParam(ctx, categoryId);
-	// dueDate is NOT applied on create: jitbit-js found "the jitbit api doesn't support due date on creation"
-	// and sets it afterwards with UpdateTicket (contract §2). The sandbox ignores it the same way.
+	// dueDate is NOT applied on create: a client found that creation ignores it and sets it afterwards with
+	// UpdateTicket (docs/jitbit-api.md §7). The sandbox ignores it the same way.
 	const t = db.createTicket({
 		subject, body, categoryId, userId, priority, origin, customFields,
 		assignedToUserId: assigned ?? null,
@@ -216,7 +217,7 @@ function createTicket(ctx: Ctx) {
 	db.touchTicket(t, ctx.viewer.userId, t.lastUpdated);
 	if (assigned && !t.subscriberIds.includes(assigned)) t.subscriberIds.push(assigned);
 	saveUploads(ctx, { ticketId: t.ticketId });
-	return json(t.ticketId); // bare number (contract §1)
+	return json(t.ticketId); // bare number (docs/jitbit-api.md §3)
 }
 
 function updateTicket(ctx: Ctx) {
@@ -225,10 +226,10 @@ function updateTicket(ctx: Ctx) {
 	// "allows editing your own tickets only (unless you're helpdesk administrator or technician)"
 	if (!ctx.isTech && t.userId !== ctx.viewer.userId) throw forbidden(`You can only edit your own tickets`);
 	const changes: Partial<TicketRec> = {};
-	// PY2 sends newCategoryId ("API accepts both"); categoryId wins when both are given.
+	// One client sends newCategoryId and found both names accepted; categoryId wins when both are given.
 	const categoryId = p.int('categoryId') ?? p.int('newCategoryId');
 	if (categoryId !== undefined) changes.categoryId = db.category(categoryId).categoryId;
-	// `priority`, not `priorityId` (contract §2). A stray priorityId is ignored, as MVC ignores unknown names.
+	// `priority`, not `priorityId` (docs/jitbit-api.md §7). A stray priorityId is ignored, as MVC ignores unknown names.
 	const priority = priorityParam(p, 'priority');
 	if (priority !== undefined) changes.priority = priority;
 	const date = p.date('date');
@@ -238,7 +239,7 @@ function updateTicket(ctx: Ctx) {
 		requireTech(ctx, 'Changing the submitter');
 		changes.userId = db.user(userId).userId;
 	}
-	// dueDate: an empty value clears it (the contract's open question 7; PY2/TS-x send empty/null to clear).
+	// dueDate: an empty value clears it (an open question, docs/jitbit-api.md §20; clients send empty or null to clear).
 	if (p.sent('dueDate')) {
 		const raw = p.str('dueDate');
 		changes.dueDate = raw === undefined || raw.trim().toLowerCase() === 'null' ? null : isoSeconds(p.date('dueDate') as Date);
@@ -271,7 +272,7 @@ function updateTicket(ctx: Ctx) {
 	return empty();
 }
 
-/** Close: GET per the spec, POST per TS-bar/TS-x; both work (contract §2). Answers 200, empty body. */
+/** Close: GET per Jitbit's method list, POST per two clients; both work (docs/jitbit-api.md §7). Answers 200, empty body. */
 function close(ctx: Ctx) {
 	const t = visibleTicket(ctx, ctx.p.reqInt('id'));
 	if (!ctx.isTech && t.userId !== ctx.viewer.userId) throw forbidden(`You can only close your own tickets`);
@@ -295,7 +296,7 @@ function stats(ctx: Ctx) {
 }
 
 /**
- * MergeTickets: `id` is kept, `id2` is merged into it and deleted (contract §2). Comments, files and
+ * MergeTickets: `id` is kept, `id2` is merged into it and deleted (docs/jitbit-api.md §7). Comments, files and
  * subscribers move over; the merged ticket's body is kept as a comment, as Jitbit's UI does.
  */
 function mergeTickets(ctx: Ctx) {
@@ -330,7 +331,7 @@ function timeSpentLog(ctx: Ctx) {
 	);
 }
 
-/** AddTimeSpent (TS-x only, unverified): adds to the ticket's total and the log. */
+/** AddTimeSpent (one client, unverified; docs/jitbit-api.md §21): adds to the ticket's total and the log. */
 function addTimeSpent(ctx: Ctx) {
 	const { p, db } = ctx;
 	const t = visibleTicket(ctx, p.reqInt('ticketId'));
@@ -341,14 +342,14 @@ function addTimeSpent(ctx: Ctx) {
 	return empty();
 }
 
-/** Tags (TS-x only, unverified). */
+/** Tags (one client, unverified; docs/jitbit-api.md §21). */
 function tags(ctx: Ctx) {
 	const counts = new Map<string, number>();
 	for (const t of ctx.db.tickets.values()) for (const tag of t.tags) counts.set(tag.toLowerCase(), (counts.get(tag.toLowerCase()) ?? 0) + 1);
 	return json([...ctx.db.tags.values()].map((t) => ({ TagID: t.tagId, Name: t.name, TagCount: counts.get(t.name.toLowerCase()) ?? 0 })));
 }
 
-/** TagTicket (TS-x only, unverified): adds one tag. */
+/** TagTicket (one client, unverified): adds one tag. */
 function tagTicket(ctx: Ctx) {
 	const t = visibleTicket(ctx, ctx.p.reqInt('ticketId'));
 	const name = ctx.p.reqStr('name').trim();
@@ -364,7 +365,7 @@ export const ticketRoutes: Route[] = [
 	read('Tickets', 'any', listTickets),
 	verbs('Ticket', ['GET'], 'any', (ctx) => json(ticketDetail(ctx, visibleTicket(ctx, ctx.p.reqInt('id'))))),
 	verbs('Ticket', ['POST'], 'any', createTicket),
-	// TS-x deletes with `DELETE /Ticket?id=`; the same admin-only delete as DeleteTicket.
+	// One client deletes with `DELETE /Ticket?id=`; the same admin-only delete as DeleteTicket.
 	verbs('Ticket', ['DELETE'], 'admin', deleteTicket),
 	write('UpdateTicket', 'any', updateTicket),
 	verbs('Close', ['GET', 'POST'], 'any', close),

@@ -1,17 +1,17 @@
-/** Users (contract §10). */
+/** Users (docs/jitbit-api.md §13). */
 import type { UserRec } from '../db';
 import { ApiError, badRequest, notFound } from '../errors';
 import { userShape } from '../shapes';
 import { Ctx, Route, empty, json, read, verbs, write } from './route';
 
-/** Users: count defaults to 500 (PS, PY1), page is 1-based; the max is unknown, so none is applied. */
+/** Users: count defaults to 500, page is 1-based; the max is unknown, so none is applied (docs/jitbit-api.md §5). */
 export const USERS_DEFAULT_COUNT = 500;
 
 function listUsers(ctx: Ctx) {
 	const { p, db } = ctx;
 	const mode = (p.str('listMode') ?? 'all').toLowerCase();
 	const modes: Record<string, (u: UserRec) => boolean> = {
-		// 'all' = every active user; disabled users only under 'disabled' (PS help lists it as its own mode).
+		// 'all' = every active user; disabled users only under 'disabled', which is its own mode.
 		all: (u) => !u.disabled,
 		techs: (u) => !u.disabled && (u.isTech || u.isAdmin),
 		admins: (u) => !u.disabled && u.isAdmin,
@@ -34,7 +34,7 @@ function listUsers(ctx: Ctx) {
 }
 
 function duplicateCheck(ctx: Ctx, username: string | undefined, email: string | undefined, selfId?: number) {
-	// Jitbit answers 500 on a duplicate username/email (PY1's comment; contract §1 "Errors").
+	// Jitbit answers 500 on a duplicate username/email (docs/jitbit-api.md §3).
 	const byName = username !== undefined ? ctx.db.userByName(username) : undefined;
 	if (byName && byName.userId !== selfId) throw new ApiError(500, `A user with username '${username}' already exists`);
 	const byEmail = email !== undefined ? ctx.db.userByEmail(email) : undefined;
@@ -47,7 +47,7 @@ function applyProfile(ctx: Ctx, u: UserRec) {
 	for (const key of ['firstName', 'lastName', 'phone', 'location', 'notes', 'greeting', 'signature'] as const) {
 		if (p.sent(key)) u[key] = p.values(key)[0];
 	}
-	// company/department are NAMES, created when missing (contract §10).
+	// company/department are NAMES, created when missing (docs/jitbit-api.md §13).
 	if (p.sent('company')) u.companyId = p.str('company') ? (db.companyByName(p.str('company') as string)?.companyId ?? null) : null;
 	if (p.sent('department')) u.departmentId = p.str('department') ? db.departmentByName(p.str('department') as string).departmentId : null;
 	const disabled = p.bool('disabled');
@@ -59,8 +59,9 @@ function applyProfile(ctx: Ctx, u: UserRec) {
 }
 
 /**
- * CreateUser. The docs require username, password and email; PY2 creates users with only email/first/last
- * name, so the sandbox requires only `email` and defaults the username to the email (contract §10).
+ * CreateUser. Jitbit's documentation requires username, password and email; a recent client creates
+ * users with only email and names, so the sandbox requires only `email` and defaults the username to
+ * the email (docs/jitbit-api.md §13).
  */
 function createUser(ctx: Ctx) {
 	const { p, db } = ctx;
@@ -104,7 +105,7 @@ function deleteUser(ctx: Ctx) {
 }
 
 /**
- * MergeUsers (spec only, open question 1). Inference, mirroring MergeTickets (`id` kept, `id2` removed):
+ * MergeUsers (only a name in Jitbit's method list; docs/jitbit-api.md §13, §20). Inferred, mirroring MergeTickets (`id` kept, `id2` removed):
  * `userId` survives and `userId2` is merged into it and deleted. The other candidate spelling,
  * `fromUserId` (merged, deleted) / `toUserId` (survivor), is accepted too. Tickets, comments,
  * subscriptions and asset assignments move to the survivor. Answers 200, empty body.
@@ -150,9 +151,9 @@ function byUsername(ctx: Ctx) {
 }
 
 export const userRoutes: Route[] = [
-	// POST per the official TOC and PY2's fix; GET accepted as NET1/NET4 used it (contract §1).
+	// POST; GET accepted too, as some older versions took it (docs/jitbit-api.md §1).
 	verbs('Authorization', ['POST', 'GET'], 'any', (ctx) => json(userShape(ctx.db, ctx.viewer))),
-	// `userId`, not `id` ("API expects 'userId' not 'id'", PY2).
+	// `userId`, not `id` (docs/jitbit-api.md §13).
 	read('User', 'tech', (ctx) => json(userShape(ctx.db, ctx.db.user(ctx.p.reqInt('userId'))))),
 	read('UserByEmail', 'tech', byEmail),
 	read('UserByUsername', 'tech', byUsername),

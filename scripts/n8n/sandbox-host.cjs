@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Runs the project's Jitbit sandbox (sandbox/, TypeScript via ts-node) for the n8n scripts.
 //
-//   node scripts/n8n/sandbox-host.cjs [--port 8089]
+//   node scripts/n8n/sandbox-host.cjs [--port 8089] [--profile legacy]   (or JITBIT_SANDBOX_PROFILE)
 //
 // stdout protocol (one JSON object per line):
-//   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...}}        once, when listening
+//   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...},"profile":"default"}   once, when listening
 //   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
 // stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"cmd":"clearRequests"} |
 //   {"cmd":"reset"} (reset = back to the seed data, requests cleared)
@@ -41,9 +41,10 @@ function plain(value) {
 async function main() {
 	const { startSandbox } = require(process.env.JITBIT_SANDBOX_MODULE || path.join(repo, 'sandbox'));
 	const port = Number(arg('port', '0'));
-	const sandbox = await startSandbox({ port, host: '127.0.0.1' });
+	const profile = arg('profile', process.env.JITBIT_SANDBOX_PROFILE) || undefined;
+	const sandbox = await startSandbox({ port, host: '127.0.0.1', profile });
 	const send = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
-	send({ event: 'ready', url: String(sandbox.url).replace(/\/+$/, ''), users: plain(sandbox.users) });
+	send({ event: 'ready', url: String(sandbox.url).replace(/\/+$/, ''), users: plain(sandbox.users), profile: sandbox.profile });
 
 	let closing = false;
 	const close = async (code = 0) => {

@@ -9,6 +9,7 @@
 //   N8N_PORT=5678              editor port        JITBIT_SANDBOX_PORT=8089   sandbox port
 //   JITBIT_N8N_DATA=.n8n-local data folder        JITBIT_START_VERBOSE=1     echo n8n's log
 //   JITBIT_SKIP_BUILD=1        use dist/ as it is
+//   JITBIT_SANDBOX_PROFILE=legacy  the sandbox plays an older install (sandbox/profiles.ts)
 
 import crypto from 'node:crypto';
 import fs from 'node:fs';

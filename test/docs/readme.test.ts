@@ -8,4 +8,10 @@ describe('README', () => {
 		const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
 		expect(readme).toContain(`<!-- operations:start -->\n${operationsTable()}\n<!-- operations:end -->`);
 	});
+
+	it('recommends https://company.jitbit.com/helpdesk for SaaS and says what the How sure marks mean', () => {
+		const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+		expect(readme).toContain('| Helpdesk URL | SaaS: `https://company.jitbit.com/helpdesk`, as Jitbit\'s documentation writes it');
+		expect(readme).toContain('Try the inferred ones\nfirst on your own helpdesk.');
+	});
 });

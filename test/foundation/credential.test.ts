@@ -113,6 +113,58 @@ describe('Jitbit credential', () => {
 		expect(JSON.stringify(error)).not.toContain('wrong');
 	});
 
+	it('a 401 shows Jitbit’s own reply, never the secret', async () => {
+		const { error } = await h.run(getTicket(firstTicket()), { credentials: basic('admin', 'not-the-password') });
+		expect(error?.message).toBe('Jitbit rejected the credentials (401): Invalid username or password');
+		expect(JSON.stringify(error)).not.toContain('not-the-password');
+	});
+
+	describe.each([401, 403] as const)('a lockout answered with %i is not a wrong password', (status) => {
+		const lockoutMessage = `Jitbit has locked this IP address out after failed logins (${status}): Too many failed login attempts: your IP address is locked out for 5 minute(s)`;
+
+		beforeEach(async () => {
+			sandbox.setVariations({ lockoutStatus: status });
+			for (let i = 0; i < 3; i++) await h.run(getTicket(firstTicket()), { credentials: basic('admin', 'wrong') });
+			expect(sandbox.requests.map((r) => r.status)).toEqual([401, 401, 401]);
+			sandbox.clearRequests();
+		});
+
+		it('the correct password then gets Jitbit’s lockout answer and the advice to wait, in one request', async () => {
+			const { error } = await h.run(getTicket(firstTicket()), { credentials: basic('admin', 'admin-pass') });
+			expect(error?.message).toBe(lockoutMessage);
+			expect(error?.httpCode).toBe(String(status));
+			expect(error?.description).toBe(
+				'After three failed logins Jitbit refuses every call from this IP address for 5 minutes, with any credential, the correct one too. Wait 5 minutes, then run the node or test the credential once; fix the username and password or the API token first if they were wrong.',
+			);
+			expect(sandbox.requests).toHaveLength(1);
+			expect(JSON.stringify(error)).not.toContain('admin-pass');
+		});
+
+		it('so does every other credential on this n8n host, a token too', async () => {
+			const { error } = await h.run(getTicket(firstTicket()), { credentials: tokenCredentials(sandbox.url, sandbox.users.tech.token) });
+			expect(error?.message).toBe(lockoutMessage);
+		});
+
+		it('the credential test says a lockout may be the cause, and to wait 5 minutes, then test once', async () => {
+			const result = await h.testCredential(basic('admin', 'admin-pass'));
+			// n8n shows one fixed message per rule, so the message names both causes.
+			expect(result).toEqual({
+				status: 'Error',
+				message: {
+					401: 'Jitbit did not accept these credentials, or it has locked this IP address out: after three failed logins it refuses every login from this n8n host for 5 minutes, the correct one too. If you tested several times, wait 5 minutes, then test once. Otherwise check the username and password, or create a new API token (tokens expire when their user changes password), and check that the Helpdesk URL points at your helpdesk.',
+					403: 'Jitbit refused access: this user may not use the API, or Jitbit has locked this IP address out after three failed logins. In that case wait 5 minutes, then test once.',
+				}[status],
+			});
+			expect(sandbox.requests).toHaveLength(1);
+		});
+	});
+
+	it('recommends https://company.jitbit.com/helpdesk for SaaS and keeps accepting the other forms', () => {
+		const url = h.credentialType('jitbitApi').properties.find((p) => p.name === 'helpdeskUrl')!;
+		expect(url.placeholder).toBe('https://company.jitbit.com/helpdesk');
+		expect(url.description).toContain('SaaS: https://company.jitbit.com/helpdesk, as Jitbit’s documentation writes it (without /helpdesk works too)');
+	});
+
 	it('an expired token (password changed) gives the 401 explanation', async () => {
 		const oldToken = sandbox.users.tech.token;
 		sandbox.db.setPassword(sandbox.users.tech.userId, 'new-pass');

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import type { RecordedRequest, Sandbox } from '../../sandbox';
+import type { ProfileName, RecordedRequest, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { JitbitCredentials } from './index';
 import { Harness, tokenCredentials } from './index';
@@ -35,6 +35,8 @@ export interface EnvOptions {
 	clearPerRun?: boolean;
 	/** Restore the demo data before each test (default); tests that reset themselves turn it off. */
 	resetEach?: boolean;
+	/** The Jitbit install the sandbox plays (sandbox/profiles.ts); default 'default'. */
+	profile?: ProfileName;
 }
 
 export function useEnv(options: EnvOptions = {}): Env {
@@ -50,7 +52,10 @@ export function useEnv(options: EnvOptions = {}): Env {
 		calls: () => env.sb.requests.slice(),
 	} as Env;
 	beforeAll(async () => {
-		[env.sb, env.h] = await Promise.all([startSandbox({ rateLimit: false, lockout: false }), Harness.load()]);
+		[env.sb, env.h] = await Promise.all([
+			startSandbox({ rateLimit: false, lockout: false, profile: options.profile }),
+			Harness.load(),
+		]);
 		env.admin = tokenCredentials(env.sb.url, env.sb.users.admin.token);
 		env.tech = tokenCredentials(env.sb.url, env.sb.users.tech.token);
 		env.customer = tokenCredentials(env.sb.url, env.sb.users.customer.token);
@@ -69,3 +74,23 @@ export function summary(r: RecordedRequest) {
 }
 
 export const jsonOf = (items: Array<{ json: IDataObject }>) => items.map((i) => i.json);
+
+/**
+ * The installs the engine tests run against: the current textbook one, and an older one with every
+ * field variation at once (100-ticket pages, comments newest first, `<!--html-->` bodies,
+ * `/Date(ms)/` dates, typed custom field values, a 4 MB request limit).
+ */
+export const TEST_PROFILES = ['default', 'legacy'] as const satisfies readonly ProfileName[];
+export type TestProfile = (typeof TEST_PROFILES)[number];
+
+/** Runs a block of tests once per test profile, each in its own `describe`. */
+export function eachProfile(body: (profile: TestProfile) => void): void {
+	describe.each(TEST_PROFILES)('%s profile', (profile) => body(profile));
+}
+
+/** Epoch ms of a date as any test profile writes it (`/Date(ms)/` or ISO), for assertions on raw output. */
+export function sentDateMs(value: unknown): number {
+	const text = String(value);
+	const ms = /^\/Date\((-?\d+)/.exec(text);
+	return ms ? Number(ms[1]) : Date.parse(text);
+}

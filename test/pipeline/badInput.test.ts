@@ -102,7 +102,7 @@ const cases: Case[] = [
 		name: 'wrong auth type (Basic chosen, token entered)',
 		params: getFirst(),
 		credentials: (s) => ({ helpdeskUrl: s.url, authType: 'basic', token: s.users.admin.token, rateLimit: 0 }),
-		error: 'Jitbit rejected the credentials (401)',
+		error: 'Jitbit rejected the credentials (401): Invalid username or password',
 		fix: CREDENTIALS_FIX,
 		sent: ['GET ticket 401'],
 		check: (s) => expect(s.requests[0].headers.authorization).toMatch(/^Basic /),
@@ -115,7 +115,7 @@ const cases: Case[] = [
 			s.db.setPassword(s.users.tech.userId, 'changed');
 			return tokenCredentials(s.url, token);
 		},
-		error: 'Jitbit rejected the credentials (401)',
+		error: 'Jitbit rejected the credentials (401): Invalid or expired API token',
 		fix: CREDENTIALS_FIX,
 		sent: ['GET ticket 401'],
 	},

@@ -11,7 +11,7 @@ describe('authentication', () => {
 		const bearer = await call(s.sb, '/api/Authorization', { method: 'POST', as: 'customer' });
 		expect(bearer.data.Username).toBe('customer');
 		expect(s.sb.requests.at(-1)!.user).toBe('customer');
-		// GET is accepted too (NET1/NET4 used it).
+		// GET is accepted too: some older versions took it (docs/jitbit-api.md §1).
 		expect((await call(s.sb, '/api/Authorization', { as: 'admin' })).status).toBe(200);
 	});
 

@@ -1,4 +1,4 @@
-/** Users, companies, departments, knowledge base, assets, lookups and rules against the contract (§8-§11). */
+/** Users, companies, departments, knowledge base, assets, lookups and rules against docs/jitbit-api.md §12-§16 and §21. */
 import { ASSETS_PAGE_SIZE, STATUSES_ENDPOINT_EXISTS } from '../../sandbox';
 import { call, useSandbox } from './helpers';
 
@@ -7,7 +7,7 @@ const s = useSandbox();
 describe('users', () => {
 	const userKeys = ['UserID', 'Username', 'Password', 'Email', 'FirstName', 'LastName', 'FullName', 'FullNameAndLogin', 'Notes', 'Location', 'Phone', 'DepartmentName', 'DepartmentID', 'CompanyName', 'CompanyId', 'IsAdmin', 'IsTech', 'IsManager', 'Disabled', 'SendEmail', 'Signature', 'Greeting', 'LastSeen', 'AvatarURL'];
 
-	it('User?userId= returns the §12 user (CompanyId with a lower-case d); userId, not id', async () => {
+	it('User?userId= returns the user object (CompanyId with a lower-case d); userId, not id', async () => {
 		const r = await call(s.sb, '/api/User', { query: { userId: 3 } });
 		for (const k of userKeys) expect(r.data).toHaveProperty(k);
 		expect(r.data).toMatchObject({ UserID: 3, Username: 'customer', CompanyId: 1, CompanyName: 'Acme Corp', Password: null });
@@ -51,7 +51,7 @@ describe('users', () => {
 		expect(dupName.contentType).toMatch(/^text\/plain/);
 		expect((await call(s.sb, '/api/CreateUser', { form: { username: 'x2', password: 'pw', email: 'newbie@new.example' } })).status).toBe(500);
 		expect((await call(s.sb, '/api/CreateUser', { form: { username: 'x3', password: 'pw' } })).text).toContain('email');
-		// PY2 creates users with only email + names: the username defaults to the email.
+		// A recent client creates users with only email + names: the username defaults to the email.
 		const min = await call(s.sb, '/api/CreateUser', { json: { email: 'min@new.example', firstName: 'Min' } });
 		expect(s.sb.db.user(min.data).username).toBe('min@new.example');
 	});
@@ -79,7 +79,7 @@ describe('users', () => {
 });
 
 describe('companies and departments', () => {
-	it('Companies lists all (unpaged) with the §12 shape; Companies/{id} returns one', async () => {
+	it('Companies lists all (unpaged) with the company shape; Companies/{id} returns one', async () => {
 		const r = await call(s.sb, '/api/Companies');
 		expect(r.data.map((c: any) => c.Name)).toEqual(['Acme Corp', 'Globex', 'Initech']);
 		expect(r.data[0]).toEqual({ CompanyID: 1, Name: 'Acme Corp', EmailDomain: 'acme.example', Notes: 'Key account' });
@@ -150,7 +150,7 @@ describe('assets', () => {
 		expect((await call(s.sb, '/api/Assets', { query: { assignedToDepartmentId: 1 } })).data.every((a: any) => a.DepartmentID === 1)).toBe(true);
 	});
 
-	it('Asset?id= returns the §12 asset', async () => {
+	it('Asset?id= returns the full asset object', async () => {
 		const a = (await call(s.sb, '/api/Asset', { query: { id: 1 } })).data;
 		for (const k of ['ItemID', 'ModelName', 'Manufacturer', 'ManufacturerID', 'Type', 'TypeID', 'Supplier', 'SupplierID', 'SerialNumber', 'Location', 'Comments', 'Quantity', 'TicketCount', 'Company', 'CompanyID', 'Disabled', 'Fields', 'AssignedUsers', 'Tickets', 'Attachments', 'LogEntries']) expect(a).toHaveProperty(k);
 		expect(a.TicketCount).toBe(1);
@@ -192,7 +192,7 @@ describe('assets', () => {
 });
 
 describe('lookups and rules', () => {
-	it('categories returns the §12 category objects', async () => {
+	it('categories returns the category objects', async () => {
 		const cats = (await call(s.sb, '/api/categories')).data;
 		expect(cats[1]).toEqual({ CategoryID: 2, Name: 'Hardware', SectionID: 1, Section: 'IT', NameWithSection: 'IT \\ Hardware', ForTechsOnly: false, FromAddress: 'support@helpdesk.example' });
 		expect(cats).toHaveLength(7);

@@ -1,11 +1,11 @@
-/** Tickets, relations, subscribers, attachments, comments and custom fields against the contract (§2-§7). */
+/** Tickets, relations, subscribers, attachments, comments and custom fields against docs/jitbit-api.md §7-§11 and §17. */
 import { addTickets } from '../../sandbox';
 import { call, useSandbox } from './helpers';
 
 const s = useSandbox();
 
 describe('GET Tickets', () => {
-	it('returns list items with IssueID (no TicketID) and the §12 fields, newest-updated first', async () => {
+	it('returns list items with IssueID (no TicketID) and the list item fields, newest-updated first', async () => {
 		const r = await call(s.sb, '/api/Tickets', { query: { count: 300 } });
 		expect(r.data).toHaveLength(50);
 		const item = r.data[0];

@@ -2,7 +2,7 @@
 import type { IDataObject, Workflow } from 'n8n-workflow';
 
 import { Harness, TRIGGER_TYPE, tokenCredentials } from '../harness';
-import type { RecordedRequest, Sandbox } from '../../sandbox';
+import type { ProfileName, RecordedRequest, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 
 export const CUSTOMER = 3;
@@ -17,8 +17,8 @@ export interface Env {
 	creds: ReturnType<typeof tokenCredentials>;
 }
 
-export async function setup(): Promise<Env> {
-	const sb = await startSandbox({ rateLimit: false, lockout: false, seed: 'empty' });
+export async function setup(profile: ProfileName = 'default'): Promise<Env> {
+	const sb = await startSandbox({ rateLimit: false, lockout: false, seed: 'empty', profile });
 	const h = await Harness.load();
 	const clock = {
 		now: Date.parse('2026-03-10T12:00:00Z'),
@@ -33,23 +33,26 @@ export async function setup(): Promise<Env> {
 	return { sb, h, clock, creds: tokenCredentials(sb.url, sb.users.admin.token) };
 }
 
+/**
+ * A test file's trigger environment for one profile: started before its tests, closed after them,
+ * reset before each unless `resetEach` is false. The returned Env reads through to the live one.
+ */
+export function useTriggerEnv(profile: ProfileName = 'default', { resetEach = true } = {}): Env {
+	let live: Env | undefined;
+	beforeAll(async () => {
+		live = await setup(profile);
+	});
+	afterAll(async () => {
+		await live?.sb.close();
+	});
+	if (resetEach) beforeEach(() => reset(live!));
+	return new Proxy({} as Env, { get: (_target, key) => live![key as keyof Env] });
+}
+
 export function reset(env: Env) {
 	env.sb.reset();
 	env.clock.set('2026-03-10T12:00:00Z');
 	env.sb.db.setClock(() => new Date(env.clock.now));
-}
-
-/** Registers the usual hooks: one sandbox for the file, reset (clock included) before each test. */
-export function useTriggerEnv(): Env {
-	const env = {} as Env;
-	beforeAll(async () => {
-		Object.assign(env, await setup());
-	});
-	afterAll(async () => {
-		await env.sb?.close();
-	});
-	beforeEach(() => reset(env));
-	return env;
 }
 
 export interface PollResult {

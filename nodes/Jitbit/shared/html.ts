@@ -73,3 +73,11 @@ export function htmlToText(html: unknown): string {
 		.replace(/\n{3,}/g, '\n\n');
 	return text.trim();
 }
+
+/** The prefix Jitbit's web app stores in front of HTML ticket and comment bodies (docs/jitbit-api.md §18). */
+const HTML_MARKER = /^\s*<!--html-->/i;
+
+/** A body without the web app's `<!--html-->` prefix, for simplified output; other values unchanged. */
+export function withoutHtmlMarker<T>(body: T): T | string {
+	return typeof body === 'string' ? body.replace(HTML_MARKER, '') : body;
+}

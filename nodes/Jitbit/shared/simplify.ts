@@ -19,10 +19,22 @@ export function simplifyOutput(simplify: (raw: IDataObject) => IDataObject): Pos
 	};
 }
 
-/** Jitbit dates as ISO strings: accepts ISO already, and the older `/Date(1700000000000)/` form. */
+/** An ISO date and time without a zone (`2026-03-10T12:00:00`, `2026-03-10 12:00:00.1234567`). */
+const UNZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/;
+
+/**
+ * Jitbit dates as UTC ISO strings, from every form installs send (docs/jitbit-api.md §6): ISO
+ * with `Z` or an offset, ISO without a zone (read as UTC, never as the n8n host's local time),
+ * and the older `/Date(1700000000000)/` (with or without an offset suffix). Anything unreadable
+ * is returned unchanged.
+ */
 export function isoDate(value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
-	const legacy = /\/Date\((-?\d+)[^)]*\)\//.exec(String(value));
-	const date = legacy ? new Date(Number(legacy[1])) : new Date(String(value));
+	const text = String(value).trim();
+	const legacy = /^\/Date\((-?\d+)[^)]*\)\/$/.exec(text);
+	const unzoned = UNZONED.exec(text);
+	const date = legacy
+		? new Date(Number(legacy[1]))
+		: new Date(unzoned ? `${unzoned[1]}T${unzoned[2]}Z` : text);
 	return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
 }

@@ -8,7 +8,9 @@ import type {
 	INodeRequestOutput,
 	INodeRequestSend,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { PageTracker, REPEATED_PAGE_DESCRIPTION, REPEATED_PAGE_MESSAGE, SMALLEST_FULL_PAGE } from './paging';
 import { withPolicy } from './policy';
 import { prepareCall, withQuery } from './prepare';
 import type { JitbitBody } from './response';
@@ -40,6 +42,10 @@ import { readAnswer } from './response';
 export interface PagingStyle {
 	/** 'offset': `count` + 0-based `offset` (Tickets, Search). 'page': 1-based `page` (Users, Assets). */
 	style: 'offset' | 'page';
+	/**
+	 * What to ask for per page. The server may return fewer (docs/jitbit-api.md §5); with 'page'
+	 * keep it at or below what every server returns, so no page is cut short.
+	 */
 	pageSize: number;
 	/** Whether Jitbit takes the page size as `count` (Users does, Assets has a fixed size). */
 	sendCount?: boolean;
@@ -101,20 +107,35 @@ const sendOnce = sender(async function (this, requestData) {
 	return await send(requestData.options.qs ?? {});
 });
 
-/** Return All / Limit over Jitbit's list calls, each page through the pipeline. */
+/**
+ * Return All / Limit over Jitbit's list calls, each page through the pipeline. The next offset is
+ * what the server actually returned, and the list ends where paging.ts proves it.
+ */
 function paginate({ style, pageSize, sendCount = true }: PagingStyle): Sender {
 	return sender(async function (this, requestData) {
 		const send = await pipelineSender(this, requestData);
 		const baseQs = requestData.options.qs ?? {};
 		const max = requestData.maxResults ? Number(requestData.maxResults) : Infinity;
 		const results: INodeExecutionData[] = [];
-		for (let page = 0; results.length < max; page++) {
+		// A list with a smaller fixed page (Assets: 50) is full at that size.
+		const pages = new PageTracker(Math.min(SMALLEST_FULL_PAGE, pageSize));
+		for (let page = 1; results.length < max; page++) {
 			const count = style === 'offset' ? Math.min(pageSize, max - results.length) : pageSize;
 			const paging: IDataObject =
-				style === 'offset' ? { count, offset: results.length } : { page: page + 1, ...(sendCount ? { count } : {}) };
+				style === 'offset' ? { count, offset: results.length } : { page, ...(sendCount ? { count } : {}) };
 			const items = await send({ ...baseQs, ...paging });
+			const verdict = pages.next(
+				items.map((item) => item.json),
+				count,
+			);
+			if (verdict === 'repeated') {
+				throw new NodeOperationError(this.getNode(), REPEATED_PAGE_MESSAGE, {
+					itemIndex: this.getItemIndex(),
+					description: REPEATED_PAGE_DESCRIPTION,
+				});
+			}
 			results.push(...items);
-			if (items.length < count) break;
+			if (verdict === 'last') break;
 		}
 		return results.slice(0, max);
 	});

@@ -1,6 +1,8 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { UploadSummary } from './uploads';
+
 /** A Jitbit answer we could not use: raised inside the pipeline, mapped by `toNodeError`. */
 export class JitbitHttpError extends Error {
 	constructor(
@@ -29,6 +31,8 @@ export interface RequestSummary {
 	qs?: Record<string, unknown>;
 	itemIndex?: number;
 	baseUrl?: string;
+	/** The files the request carried, if any. */
+	upload?: UploadSummary;
 }
 
 const MAX_BODY_IN_MESSAGE = 300;
@@ -44,6 +48,23 @@ function describeTarget(req: RequestSummary): string {
 		.filter(([key]) => /id$|email|username|query/i.test(key))
 		.map(([key, value]) => `${key}=${String(value)}`);
 	return [req.url.replace(/^\//, ''), ...ids].join(' ');
+}
+
+/** Jitbit's answer once three failed logins locked the caller's IP address (docs/jitbit-api.md §1). */
+const LOCKOUT = /locked out|too many failed|lockout/i;
+
+/**
+ * IIS refuses a request above its size limit before Jitbit runs: 404.13 from request filtering,
+ * 413, or ASP.NET's "Maximum request length exceeded" (docs/jitbit-api.md §9).
+ */
+function isTooLarge(error: JitbitHttpError): boolean {
+	if (error.status === 413) return true;
+	if (error.status === 404) return /404\.13|exceeds the request content length/i.test(error.bodyText);
+	return error.status >= 500 && /maximum request length exceeded/i.test(error.bodyText);
+}
+
+function fileSize(bytes: number): string {
+	return bytes < 1_048_576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
 const NETWORK_MESSAGES: Record<string, string> = {
@@ -97,7 +118,22 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 		if (error.kind === 'html') {
 			return make(
 				`The helpdesk answered with a web page instead of API data (${target})`,
-				'Check the Helpdesk URL in the credential: it should be the address of your helpdesk, e.g. https://company.jitbit.com or https://intranet.example.com/helpdesk. A login page here usually means the URL points at the wrong place or the API is disabled.',
+				'Check the Helpdesk URL in the credential: it should be the address of your helpdesk, e.g. https://company.jitbit.com/helpdesk (SaaS) or https://intranet.example.com/helpdesk. A login page here usually means the URL points at the wrong place or the API is disabled.',
+			);
+		}
+		if (error.kind === 'status' && isTooLarge(error)) {
+			const files = req.upload;
+			return make(
+				files
+					? `The request was too large for the helpdesk: ${files.files === 1 ? 'the file totals' : `the ${files.files} files total`} ${fileSize(files.bytes)} (${target})`
+					: `The request was too large for the helpdesk (${target})`,
+				'The web server in front of Jitbit refused it before Jitbit saw it: on-premise installs accept requests up to a set size, often 20 MB or 50 MB. Send fewer or smaller files per request (e.g. one Attachment → Upload per file), or ask the helpdesk administrator to raise the request size limit (maxAllowedContentLength in IIS).',
+			);
+		}
+		if ((error.status === 401 || error.status === 403) && LOCKOUT.test(error.bodyText)) {
+			return make(
+				`Jitbit has locked this IP address out after failed logins (${error.status}): ${body}`,
+				'After three failed logins Jitbit refuses every call from this IP address for 5 minutes, with any credential, the correct one too. Wait 5 minutes, then run the node or test the credential once; fix the username and password or the API token first if they were wrong.',
 			);
 		}
 		if (error.kind === 'empty') {
@@ -120,7 +156,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 				);
 			case 401:
 				return make(
-					'Jitbit rejected the credentials (401)',
+					`Jitbit rejected the credentials (401): ${body || 'no reason given'}`,
 					'Check the username and password or the API token in the Jitbit credential. API tokens expire when their user changes password. Three failed logins lock your IP address for 5 minutes, so fix the credential before running again.',
 				);
 			case 403:

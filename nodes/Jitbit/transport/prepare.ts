@@ -6,6 +6,7 @@ import { formEncode, isFormBody } from './encoding';
 import type { RequestSummary } from './errors';
 import { toNodeError } from './errors';
 import { changesData } from './policy';
+import { uploadSummary } from './uploads';
 import { apiBaseUrl, webBaseUrl } from './urls';
 
 /** One call as the transport sends it, whoever built it (a declarative operation or our code). */
@@ -31,11 +32,13 @@ function pickIds(body: IDataObject): IDataObject {
 export async function prepareCall(ctx: JitbitContext, options: IHttpRequestOptions, itemIndex?: number): Promise<PreparedCall> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const method = (options.method ?? 'GET').toUpperCase() as IHttpRequestMethods;
+	const upload = uploadSummary(options.body, options.headers?.['Content-Type']);
 	const summary: RequestSummary = {
 		method,
 		url: options.url,
-		qs: { ...(options.qs ?? {}), ...(isFormBody(options.body) ? pickIds(options.body) : {}) },
+		qs: { ...(options.qs ?? {}), ...(isFormBody(options.body) ? pickIds(options.body) : (upload?.ids ?? {})) },
 		itemIndex,
+		upload,
 	};
 	try {
 		const prepared: PreparedCall['options'] = {

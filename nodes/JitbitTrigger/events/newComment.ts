@@ -1,6 +1,7 @@
 /** New Comment: one item per comment, with its ticket, filtered by visibility and author. */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { commentOrder } from '../../Jitbit/shared/comments';
 import { jitbitApiRequest } from '../../Jitbit/transport';
 import type { TriggerConfig } from '../config';
 import type { Seen } from '../cursor';
@@ -30,8 +31,6 @@ async function commentFilter(ctx: IPollFunctions, cfg: TriggerConfig) {
 	};
 }
 
-const commentOrder = (a: IDataObject, b: IDataObject) =>
-	timeOf(a.CommentDate) - timeOf(b.CommentDate) || Number(a.CommentID) - Number(b.CommentID);
 
 /** The wanted comments, oldest first, each with its ticket (fetched once per ticket). */
 async function commentItems(ctx: IPollFunctions, cfg: TriggerConfig, found: Found): Promise<INodeExecutionData[]> {

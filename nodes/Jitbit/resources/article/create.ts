@@ -11,8 +11,8 @@ async function withSubject(this: IExecuteSingleFunctions, items: INodeExecutionD
 }
 
 /**
- * POST Article is in the spec only (contract §11, open question 3). Parameters follow the
- * contract's inference, mirroring ticket creation: `categoryId`, `subject`, `body`, `tags`,
+ * POST Article is only a name in Jitbit's method list (docs/jitbit-api.md §15). Its parameters
+ * are inferred, mirroring ticket creation: `categoryId`, `subject`, `body`, `tags`,
  * `forTechsOnly`; the answer is taken as the new article ID.
  */
 export const option: INodePropertyOptions = {

@@ -10,7 +10,7 @@ export const option: INodePropertyOptions = {
 	action: 'Get a knowledge base article',
 	description: 'Retrieve one knowledge base article with its body and attachments',
 	routing: jitbitRouting({
-		// The path form Article/{id} is what PY1 and HB use (contract §11); the id is checked first.
+		// The path form Article/{id} is the one clients use (docs/jitbit-api.md §15); the id is checked first.
 		request: { method: 'GET', url: '=/Article/{{ encodeURIComponent(String($parameter.articleId).trim()) }}' },
 		send: { preSend: [requirePositiveIds({ articleId: 'Article ID' })] },
 	}),

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { requirePositiveIds } from '../../shared/validate';
 
-/** Manufacturer, type and supplier are names: Jitbit files the asset under them (contract §11). */
+/** Manufacturer, type and supplier are names: Jitbit files the asset under them (docs/jitbit-api.md §16). */
 export const namedFields: INodeProperties[] = [
 	{
 		displayName: 'Model Name',

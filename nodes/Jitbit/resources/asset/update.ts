@@ -13,7 +13,7 @@ import { jitbitRouting } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
 
 /**
- * UpdateAsset resets the quantity to 1 when it is omitted (contract §11). When the user does not
+ * UpdateAsset resets the quantity to 1 when it is omitted (docs/jitbit-api.md §16). When the user does not
  * set a quantity, the asset's current one is read first and sent unchanged.
  */
 async function keepQuantity(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

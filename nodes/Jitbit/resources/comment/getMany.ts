@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INod
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
+import { sortCommentItems } from '../../shared/comments';
 import { htmlToText } from '../../shared/html';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
@@ -17,11 +18,12 @@ export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getMany',
 	action: 'Get many comments of a ticket',
-	description: 'List the comments of a ticket, oldest first (internal notes only for technicians)',
+	description: 
+		'List the comments of a ticket, oldest first by date, then by comment ID (internal notes only for technicians)',
 	routing: jitbitRouting({
 		request: { method: 'GET', url: '/comments' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
-		output: { postReceive: [stripHtml] },
+		output: { postReceive: [sortCommentItems, stripHtml] },
 	}),
 };
 

@@ -7,8 +7,8 @@ import { jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
 
 /**
- * UpdateComment is in the spec only (contract §6, open question 2). Following the contract's
- * inference: `id` is the comment ID and `body` the new text; `forTechsOnly` is sent only when set.
+ * UpdateComment is only a name in Jitbit's method list (docs/jitbit-api.md §10). Inferred:
+ * `id` is the comment ID and `body` the new text; `forTechsOnly` is sent only when set.
  */
 export const option: INodePropertyOptions = {
 	name: 'Update',

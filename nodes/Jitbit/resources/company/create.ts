@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			placeholder: 'e.g. acme.com;acme.de',
 			description:
-				'Email domains whose senders Jitbit assigns to this company, separated by semicolons (sent as EmailDomains, the name JitBitPS uses)',
+				'Email domains whose senders Jitbit assigns to this company, separated by semicolons (sent as EmailDomains)',
 			routing: inBody('EmailDomains'),
 		},
 	]),

@@ -6,7 +6,7 @@ import { companyLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
-/** UpdateCompany is known from one client only (JitBitPS, contract §11): `id`, `name`, `notes`. */
+/** UpdateCompany's parameters are inferred from one client's call (docs/jitbit-api.md §14): `id`, `name`, `notes`. */
 export const option: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',

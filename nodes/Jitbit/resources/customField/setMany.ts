@@ -14,7 +14,7 @@ import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from './values';
 
-/** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (contract §7). */
+/** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (docs/jitbit-api.md §11). */
 async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const values = readCustomFieldValues(this, 'customFieldsUi');
 	if (!values.length) {

@@ -13,8 +13,8 @@ export const option: INodePropertyOptions = {
 	action: 'Close a ticket',
 	description: 'Close a ticket, optionally without emailing the customer',
 	routing: jitbitRouting({
-		// The spec says GET; POST with form fields works too (TS-bar, TS-x) and keeps writes off
-		// GET, so a proxy or retry never repeats it by accident (contract §2 guidance).
+		// Jitbit's method list says GET; POST with form fields works too (docs/jitbit-api.md §7) and
+		// keeps writes off GET, so a proxy or retry never repeats it by accident.
 		request: { method: 'POST', url: '/Close' },
 		send: { preSend: [requirePositiveIds({ ticketId: 'Ticket ID' })] },
 		output: { postReceive: [confirm({ ticketId: 'ticketId' }, { closed: true })] },

@@ -21,7 +21,7 @@ import { customFieldValuesField, readCustomFieldValues } from '../customField/va
 import { priorityField } from './fields';
 import { simplifyTicket } from './simplify';
 
-/** `customFields` on create is one JSON string `{"<fieldId>":"value"}` (contract §2). */
+/** `customFields` on create is one JSON string `{"<fieldId>":"value"}` (docs/jitbit-api.md §7). */
 async function sendCustomFields(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const values = readCustomFieldValues(this, 'additionalFields.customFieldsUi');
 	if (!values.length) return requestOptions;
@@ -75,7 +75,7 @@ async function createdButFailed(
 
 /**
  * After the create: Jitbit ignores a due date on creation, so it is set with `UpdateTicket`
- * (contract §2), and the new ticket is read back when asked for. Both go through the transport.
+ * (docs/jitbit-api.md §7), and the new ticket is read back when asked for. Both go through the transport.
  */
 const afterCreate: PostReceiveAction = async function (
 	this: IExecuteSingleFunctions,

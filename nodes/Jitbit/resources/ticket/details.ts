@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
+import { oldestCommentsFirst } from '../../shared/comments';
 import { htmlToText } from '../../shared/html';
 import { jitbitApiRequest } from '../../transport';
 
@@ -14,7 +15,7 @@ function withPlainBody(record: IDataObject): IDataObject {
 }
 
 /**
- * Adds what `Ticket?id=` leaves out (contract §2): the comments (`comments?id=`) and the custom
+ * Adds what `Ticket?id=` leaves out (docs/jitbit-api.md §7): the comments (`comments?id=`, oldest first) and the custom
  * field values (`TicketCustomFields?id=&returnUnset=true`), each one extra call through the
  * paced transport, and optionally turns the HTML bodies into plain text.
  */
@@ -28,7 +29,7 @@ export async function addTicketDetails(
 	let result: IDataObject = { ...ticket };
 	if (options.includeComments) {
 		const comments = await jitbitApiRequest(ctx, { method: 'GET', url: '/comments', qs: { id }, itemIndex });
-		result.Comments = Array.isArray(comments) ? comments : [];
+		result.Comments = Array.isArray(comments) ? oldestCommentsFirst(comments) : [];
 	}
 	if (options.includeCustomFields) {
 		const fields = await jitbitApiRequest(ctx, {

@@ -6,10 +6,14 @@ import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { statusesField } from './fields';
 
-/** Jitbit filters take days (`YYYY-MM-DD`); a picked date-time is cut to its day. */
-export const DAY_VALUE = '={{ $value ? String($value).slice(0, 10) : undefined }}';
+/**
+ * Jitbit filters take days (`YYYY-MM-DD`). A picked or ISO date-time is cut to the day it names;
+ * a date object from an expression gives its day; a Jitbit `/Date(ms)/` its UTC day (docs/jitbit-api.md §6).
+ */
+export const DAY_VALUE =
+	'={{ !$value ? undefined : typeof $value.toISODate === "function" ? $value.toISODate() : typeof $value.toISOString === "function" ? $value.toISOString().slice(0, 10) : String($value).trim().startsWith("/Date(") ? new Date(parseInt(String($value).trim().slice(6), 10)).toISOString().slice(0, 10) : String($value).trim().slice(0, 10) }}';
 
-/** Filters that both `Tickets` and `Search` take, under Jitbit's parameter names. */
+/** Filters that both `Tickets` and `Search` take (docs/jitbit-api.md §7), under Jitbit's parameter names. */
 export function sharedTicketFilters(): INodeProperties[] {
 	return [
 		categoryField({

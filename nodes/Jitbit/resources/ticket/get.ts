@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to add the ticket’s comments (oldest first) to the item, so one call gives the whole conversation. Costs one extra API call.',
+				'Whether to add the ticket’s comments (oldest first by date, then by comment ID) to the item, so one call gives the whole conversation. Costs one extra API call.',
 		},
 		{
 			displayName: 'Include Custom Fields',

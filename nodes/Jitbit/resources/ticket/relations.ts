@@ -54,7 +54,7 @@ const optionOf = ({ name, value, action, description }: OperationSpec) => ({ nam
 
 const displayOptionsOf = (spec: OperationSpec) => ({ show: { resource: ['ticket'], operation: [spec.value] } });
 
-/** A POST that relates tickets (or a ticket and a user) and answers an empty 200. */
+/** A POST that relates tickets (or a ticket and a user) and answers an empty 200 (docs/jitbit-api.md §8). */
 export function ticketWrite(spec: TicketWrite): Operation {
 	const ids: Record<string, string> = Object.fromEntries(spec.ticketFields.map((field) => [field.name, field.displayName]));
 	const outputs: Record<string, string> = Object.fromEntries(spec.ticketFields.map((field) => [field.output, field.name]));

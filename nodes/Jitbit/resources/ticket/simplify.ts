@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
+import { withoutHtmlMarker } from '../../shared/html';
 import { isoDate, simplifyOutput } from '../../shared/simplify';
 import { priorityName } from './values';
 
@@ -37,7 +38,7 @@ export function simplifyComment(raw: IDataObject): IDataObject {
 			name: personName(raw.FirstName, raw.LastName, raw.UserName),
 			email: text(raw.Email),
 		},
-		body: raw.Body ?? null,
+		body: withoutHtmlMarker(raw.Body ?? null),
 		forTechsOnly: raw.ForTechsOnly === true,
 		isSystem: raw.IsSystem === true,
 	};
@@ -95,7 +96,7 @@ export function simplifyTicket(raw: IDataObject, webUrl?: string): IDataObject {
 		url,
 	};
 	// Present only on a detail, or when the operation added them.
-	if (raw.Body !== undefined) simplified.body = raw.Body;
+	if (raw.Body !== undefined) simplified.body = withoutHtmlMarker(raw.Body);
 	if (Array.isArray(raw.Tags)) {
 		simplified.tags = (raw.Tags as IDataObject[]).map((tag) => (typeof tag === 'object' ? tag.Name : tag));
 	}

@@ -35,7 +35,7 @@ export const option: INodePropertyOptions = {
 
 const updateFields: INodeProperties[] = [
 	categoryField({ description: 'Move the ticket to this category', routing: inBody('categoryId') }),
-	// Jitbit names it `priority` here, `priorityId` on create (contract §2).
+	// Jitbit names it `priority` here, `priorityId` on create (docs/jitbit-api.md §7).
 	priorityField({ routing: inBody('priority') }),
 	statusField({ routing: inBody('statusId') }),
 	technicianLocator('category', {

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection, fieldsCollection, inBody, updateFieldsCollection } from '../../shared/descriptions';
 
-/** The profile fields CreateUser and UpdateUser share (contract §10); each is sent only when set. */
+/** The profile fields CreateUser and UpdateUser share (docs/jitbit-api.md §13); each is sent only when set. */
 const profile: INodeProperties[] = [
 	{
 		displayName: 'Username',

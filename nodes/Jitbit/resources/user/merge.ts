@@ -7,7 +7,7 @@ import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
 /**
- * MergeUsers is in the spec only; its parameter names are an open question (contract §14.1). We
+ * MergeUsers is only a name in Jitbit's method list; its parameter names are not known (docs/jitbit-api.md §13). We
  * send both candidate spellings, which agree: `userId` / `toUserId` is the user kept, `userId2` /
  * `fromUserId` the user merged into it and removed (mirroring MergeTickets' `id` kept, `id2` removed).
  */
