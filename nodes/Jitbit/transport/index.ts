@@ -33,7 +33,8 @@ type JitbitContext =
 	| IExecuteSingleFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions
-	| IHookFunctions;
+	| IHookFunctions
+	| import('n8n-workflow').IWebhookFunctions;
 
 // Jitbit applies a second, lower limit to these two methods.
 const RESTRICTED_METHODS = new Set(['search', 'userbyemail']);
