@@ -42,7 +42,7 @@ function tokenValues(db: SandboxDb, t: TicketRec, baseUrl: string, comment?: Com
 		['ticketId', String(t.ticketId)],
 		['subject', t.subject],
 		['body', t.body],
-		['url', `${baseUrl}/Ticket/${t.ticketId}`],
+		['url', `${baseUrl}/helpdesk/Ticket/${t.ticketId}`], // as the ticket's Url (shapes.ts)
 		['from', fullName(submitter)],
 		['fromEmail', submitter?.email ?? ''],
 		['technician', t.assignedToUserId === null ? '' : fullName(db.users.get(t.assignedToUserId))],

@@ -103,7 +103,7 @@ describe('the request a rule sends', () => {
 		expect(hit.headers.authorization).toBe(`Basic ${Buffer.from('jitbit:pa:ss').toString('base64')}`);
 		expect(hit.headers['x-jitbit-secret']).toBe('s3cret');
 		expect(hit.body).toBe(
-			`{"ticketId":"${res.data}","subject":"Printer "on fire"","from":"Carl Customer","fromEmail":"customer@acme.example","technician":"","url":"${s.sb.url}/Ticket/${res.data}","priority":"1","category":"#category#"}`,
+			`{"ticketId":"${res.data}","subject":"Printer "on fire"","from":"Carl Customer","fromEmail":"customer@acme.example","technician":"","url":"${s.sb.url}/helpdesk/Ticket/${res.data}","priority":"1","category":"#category#"}`,
 		);
 		expect(() => JSON.parse(hit.body)).toThrow();
 		expect(s.sb.rules.deliveries[0]).toMatchObject({ event: 'ticketCreated', ticketId: res.data, status: 200, responseBody: '{"ok":true}' });
