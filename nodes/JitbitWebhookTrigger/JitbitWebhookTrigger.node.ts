@@ -2,8 +2,10 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
 	INodeCredentialTestResult,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -16,7 +18,7 @@ import { BASIC_CREDENTIAL, checkAuth } from './auth';
 import { checkRepeat, dedupeKey } from './dedupe';
 import { webhookTriggerProperties } from './description';
 import { eventInfo } from './events';
-import { withFullTicket } from './fetch';
+import { withFullTickets } from './fetch';
 import { normalise } from './normalise';
 import { parseDelivery } from './parse';
 import { answer, readDelivery } from './request';
@@ -107,26 +109,32 @@ export class JitbitWebhookTrigger implements INodeType {
 		}
 		const delivery = await readDelivery(this);
 		const { fields, problems } = parseDelivery(delivery);
-		let item: IDataObject = { ...normalise({ event, fields, problems, delivery }), receivedAt: new Date().toISOString() };
+		const item: IDataObject = { ...normalise({ event, fields, problems, delivery }), receivedAt: new Date().toISOString() };
 		const ticketId = item.ticketId as number | null;
 
 		const window = Number(this.getNodeParameter('dedupeWindow', 0));
 		if (window > 0) {
-			const key = dedupeKey(ticketId, event.value, `${delivery.body}\n${JSON.stringify(delivery.query)}`);
+			const key = dedupeKey(ticketId, event.value, `${delivery.body}\n${delivery.query}`);
 			const scope = `${this.getWorkflow().id}:${this.getNode().id}`;
 			if (checkRepeat(this.getWorkflowStaticData('node'), scope, key, window)) {
 				answer(this, 200, { received: true, duplicate: true, event: event.value, ticketId });
 				return { noWebhookResponse: true };
 			}
 		}
-		// Jitbit never waits on the workflow, nor on Fetch Full Ticket.
+		// Answered before the workflow starts: Jitbit never waits on it.
 		answer(this, 200, { received: true, event: event.value, ticketId });
-		if (this.getNodeParameter('fetchFullTicket', false)) {
-			item = await withFullTicket(this, item, {
-				includeCustomFields: Boolean(this.getNodeParameter('includeCustomFields', false)),
-				simplify: Boolean(this.getNodeParameter('simplify', true)),
-			});
-		}
 		return { noWebhookResponse: true, workflowData: [[{ json: item }]] };
+	}
+
+	/**
+	 * n8n runs a webhook node's execute(), when it has one, as the workflow's first step, with
+	 * what webhook() emitted (n8n's packages/core/src/execution-engine/workflow-execute.ts,
+	 * runNode). API calls belong here: n8n holds an expression isolate through each delivery's
+	 * webhook phase (one by default), so a call inside webhook() would hold up every delivery
+	 * behind it.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		if (!this.getNodeParameter('fetchFullTicket', 0, false)) return [this.getInputData()];
+		return [await withFullTickets(this)];
 	}
 }

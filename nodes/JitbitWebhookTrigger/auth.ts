@@ -3,7 +3,7 @@
  * answer, missing secret 401, wrong secret 403, and the workflow does not start. Answers and
  * logs never contain what was sent or expected.
  */
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './templates';
 
@@ -71,9 +71,10 @@ export async function checkAuth(ctx: IWebhookFunctions, mode: AuthMode): Promise
 	}
 }
 
-/** The query without the secret parameter, so it never reaches the item. */
-export function queryWithoutSecret(query: IDataObject): IDataObject {
-	const rest = { ...query };
-	delete rest[SECRET_QUERY_PARAMETER];
-	return rest;
+/** A query string without the secret parameter, so it never reaches the item. */
+export function queryWithoutSecret(query: string): string {
+	return query
+		.split('&')
+		.filter((piece) => piece.split('=')[0] !== SECRET_QUERY_PARAMETER)
+		.join('&');
 }

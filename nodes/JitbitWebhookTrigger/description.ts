@@ -66,7 +66,8 @@ export const webhookTriggerProperties: INodeProperties[] = [
 	// n8n parses a webhook's body before the node runs and answers 422, without starting the
 	// workflow, when a JSON body does not parse: a Jitbit rule with a quote in a subject would be
 	// lost. For version 1 of a webhook node n8n skips that parsing when this option is set
-	// (webhook-helpers.ts, parseRequestBody), and the node reads the body itself (parse.ts).
+	// (n8n's packages/cli/src/webhooks/webhook-helpers.ts, parseRequestBody), and the node reads
+	// the body itself (request.ts, parse.ts).
 	{
 		displayName: 'Raw Body',
 		name: 'options',

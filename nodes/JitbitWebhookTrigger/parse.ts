@@ -12,7 +12,8 @@ export interface Delivery {
 	/** Lower-cased, without parameters ('' when none was sent). */
 	contentType: string;
 	body: string;
-	query: IDataObject;
+	/** The query string as sent (without `?`). */
+	query: string;
 }
 
 export interface ParsedPayload {
@@ -151,7 +152,7 @@ function parseJsonBody(body: string): ParsedPayload {
 
 /** The fields of a delivery, the query string under the body (a POST URL may carry tokens too). */
 export function parseDelivery(delivery: Delivery): ParsedPayload {
-	const query = { ...delivery.query };
+	const query = delivery.query ? parseForm(delivery.query) : {};
 	if (delivery.method === 'GET' || delivery.body.trim() === '') return { fields: query, problems: [] };
 	const parsed = looksLikeJson(delivery) ? parseJsonBody(delivery.body) : { fields: parseForm(delivery.body), problems: [] };
 	const fields = { ...query, ...parsed.fields };

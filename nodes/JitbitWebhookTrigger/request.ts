@@ -11,6 +11,8 @@ import type { Delivery } from './parse';
 /** The parts of n8n's (Express) request the node reads. */
 interface IncomingDelivery extends AsyncIterable<Buffer | string> {
 	method?: string;
+	url?: string;
+	originalUrl?: string;
 	headers: Record<string, string | string[] | undefined>;
 	body?: unknown;
 	rawBody?: Buffer;
@@ -36,6 +38,16 @@ async function bodyText(req: IncomingDelivery): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * The query as sent: read like a form (parse.ts), a value with an `&` inside survives, which a
+ * parsed query (`getQueryData`) has already split.
+ */
+function queryText(ctx: IWebhookFunctions, req: IncomingDelivery): string {
+	const url = req.originalUrl ?? req.url;
+	if (url !== undefined) return url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+	return new URLSearchParams(ctx.getQueryData() as Record<string, string>).toString();
+}
+
 export async function readDelivery(ctx: IWebhookFunctions): Promise<Delivery> {
 	const req = ctx.getRequestObject() as unknown as IncomingDelivery;
 	const contentType = String(req.headers['content-type'] ?? '')
@@ -46,7 +58,7 @@ export async function readDelivery(ctx: IWebhookFunctions): Promise<Delivery> {
 		method: String(req.method ?? 'POST').toUpperCase(),
 		contentType,
 		body: await bodyText(req),
-		query: queryWithoutSecret(ctx.getQueryData() as IDataObject),
+		query: queryWithoutSecret(queryText(ctx, req)),
 	};
 }
 

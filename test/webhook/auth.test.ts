@@ -72,13 +72,13 @@ describe('secret query parameter', () => {
 		const ep = await env.endpoint(params, SECRET_CREDENTIAL);
 		const [post] = await env.fire(ep, { event: 'ticketCreated', postData: form, url: `${ep.url}?secret=${SECRET}` }, create);
 		expect(post.run.started).toBe(true);
-		expect(post.item.rawPayload).toMatchObject({ query: {} });
+		expect(post.item.rawPayload).toMatchObject({ query: '' });
 		env.sb.rules.clear();
 		const url = `${ep.url}?${templates.queryTemplate('ticketCreated')}&secret=${SECRET}`;
 		const [get] = await env.fire(ep, { event: 'ticketCreated', method: 'GET', url }, create);
 		expect(get.run.started).toBe(true);
 		expect(get.item).toMatchObject({ ticketId: get.delivery.ticketId, subject: 'Auth', otherFields: {} });
-		expect(Object.keys((get.item.rawPayload as { query: object }).query)).not.toContain('secret');
+		expect((get.item.rawPayload as { query: string }).query).not.toMatch(/secret/);
 		expectNoSecretAnywhere(ep, SECRET);
 	});
 

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HttpRuleInput, RuleDelivery, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { Harness } from '../harness';
-import type { CredentialsByType, WebhookEndpoint, WebhookRun } from './harness';
+import type { CredentialsByType, WebhookEndpoint, WebhookOptions, WebhookRun } from './harness';
 import { startWebhook } from './harness';
 
 // The compiled templates, the ones the notice shows; types from the source.
@@ -31,7 +31,7 @@ export interface WebhookEnv {
 	sb: Sandbox;
 	h: Harness;
 	/** A webhook endpoint for these node parameters (Basic auth unless told). */
-	endpoint(parameters: IDataObject, credentials?: CredentialsByType): Promise<WebhookEndpoint>;
+	endpoint(parameters: IDataObject, credentials?: CredentialsByType, options?: Pick<WebhookOptions, 'continueOnFail'>): Promise<WebhookEndpoint>;
 	/** Registers a rule pointing at `ep` (its URL unless given), makes the change, and returns what arrived. */
 	fire(ep: WebhookEndpoint, rule: Omit<HttpRuleInput, 'url'> & { url?: string }, change: () => unknown): Promise<Delivered[]>;
 }
@@ -47,8 +47,8 @@ export function useWebhookEnv(): WebhookEnv {
 		await Promise.all(open.splice(0).map((ep) => ep.close()));
 	});
 	afterAll(async () => await env.sb?.close());
-	env.endpoint = async (parameters, credentials = BASIC) => {
-		const ep = await startWebhook(env.h, { parameters, credentials });
+	env.endpoint = async (parameters, credentials = BASIC, options = {}) => {
+		const ep = await startWebhook(env.h, { parameters, credentials, ...options });
 		open.push(ep);
 		return ep;
 	};

@@ -52,22 +52,31 @@ it('is paced and retried by the shared transport: a 429 is waited out', async ()
 	expect(item.ticket).toMatchObject({ subject: 'Needs details' });
 });
 
-it('still emits the event, with fetchError and ticket null, when the ticket cannot be read', async () => {
+it('fails the run with a clear error when the ticket cannot be read; Jitbit already had its 200', async () => {
 	const ep = await endpoint();
 	env.sb.inject({ kind: 'status', endpoint: 'ticket', status: 404 });
-	const [{ delivery, run, item }] = await env.fire(ep, rule, create);
+	const [{ delivery, run }] = await env.fire(ep, rule, create);
 	expect(delivery.status).toBe(200);
 	expect(run.started).toBe(true);
-	expect(item).toMatchObject({ ticketId: delivery.ticketId, ticket: null });
-	expect(item.fetchError).toMatch(new RegExp(`^Could not read ticket ${delivery.ticketId}: .*`));
-	expect(ep.logs.some((l) => l.startsWith('warn Jitbit Webhook Trigger: Could not read ticket'))).toBe(true);
-	expect(JSON.stringify({ item, logs: ep.logs })).not.toContain(env.sb.users.admin.token);
+	expect(run.items).toEqual([]);
+	expect(run.error).toMatchObject({ httpCode: '404', context: { itemIndex: 0 } });
+	expect(JSON.stringify(run.error)).not.toContain(env.sb.users.admin.token);
 });
 
-it('skips the read when the payload has no ticket ID', async () => {
+it('with On Error: Continue keeps the event, with ticket null and fetchError', async () => {
+	const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'basicAuth', fetchFullTicket: true }, { ...BASIC, jitbitApi: jitbitApi() }, { continueOnFail: true });
+	env.sb.inject({ kind: 'status', endpoint: 'ticket', status: 404 });
+	const [{ delivery, item }] = await env.fire(ep, rule, create);
+	expect(item).toMatchObject({ ticketId: delivery.ticketId, subject: 'Needs details', ticket: null, fetchError: expect.stringMatching(/404|not found/i) });
+});
+
+it('needs a ticket ID in the payload, and says where to put it', async () => {
 	const ep = await endpoint();
 	env.sb.clearRequests();
-	const [{ item }] = await env.fire(ep, { ...rule, postData: 'subject=#subject#' }, create);
-	expect(item).toMatchObject({ ticketId: null, ticket: null, fetchError: 'Fetch Full Ticket skipped: the payload has no ticket ID.' });
+	const [{ run }] = await env.fire(ep, { ...rule, postData: 'subject=#subject#' }, create);
+	expect(run.error).toMatchObject({
+		message: 'Fetch Full Ticket needs a ticket ID, and the rule’s payload has none',
+		description: 'Put ticketId=#ticketId# in the rule’s post data or URL, as the node’s setup notice shows.',
+	});
 	expect(env.sb.requests).toHaveLength(0);
 });

@@ -3,7 +3,8 @@
  * production webhook (n8n's LiveWebhooks + WebhookHelpers.executeWebhook, reduced to what a
  * trigger node meets): for each request a fresh Workflow with the static data saved so far,
  * n8n's body-parsing decision, n8n-core's WebhookContext around the request and the response,
- * the node's webhook(), n8n's answer when the node left it to n8n, then the static data saved.
+ * the node's webhook(), n8n's answer when the node left it to n8n, the static data saved, and
+ * the workflow's first step: the trigger node run by WorkflowExecute on what webhook() emitted.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import type { Harness } from '../harness';
+import type { Harness, JitbitCredentials } from '../harness';
 import { HarnessCredentialsHelper } from '../harness';
 
 export const WEBHOOK_TYPE = 'n8n-nodes-jitbit.jitbitWebhookTrigger';
@@ -54,8 +55,10 @@ export interface WebhookRun {
 	responseBody: string;
 	/** Whether n8n would start the workflow (the node returned workflowData). */
 	started: boolean;
+	/** The trigger node's output in the workflow run: what the next node receives. */
 	items: INodeExecutionData[];
-	error?: Error;
+	/** webhook() threw, or the workflow's first step failed (as n8n stores it). */
+	error?: Error | IDataObject;
 }
 
 export interface WebhookEndpoint {
@@ -76,6 +79,8 @@ export interface WebhookOptions {
 	credentials: CredentialsByType;
 	/** A fresh workflow ID keeps the node's in-process memory (dedupe) per test. */
 	workflowId?: string;
+	/** The node setting "On Error: Continue". */
+	continueOnFail?: boolean;
 }
 
 let workflowSeq = 0;
@@ -178,7 +183,16 @@ export async function startWebhook(h: Harness, options: WebhookOptions): Promise
 			endpoint.staticData = saved;
 		}
 		run.started = result.workflowData !== undefined;
-		run.items = result.workflowData?.[0] ?? [];
+		if (run.started) {
+			const step = await h.run(options.parameters, {
+				items: result.workflowData![0],
+				credentials: (options.credentials.jitbitApi ?? { helpdeskUrl: '' }) as JitbitCredentials,
+				nodeType: WEBHOOK_TYPE,
+				continueOnFail: options.continueOnFail,
+			});
+			run.items = step.items;
+			if (step.error) run.error = step.error;
+		}
 		return run;
 	}
 

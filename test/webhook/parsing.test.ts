@@ -39,7 +39,7 @@ describe('the body forms a rule can send', () => {
 			customFields: {},
 			otherFields: {},
 			warnings: [],
-			rawPayload: { method: 'POST', contentType: 'application/json', body: delivery.body, query: {} },
+			rawPayload: { method: 'POST', contentType: 'application/json', body: delivery.body, query: '' },
 			receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 		});
 	});
@@ -72,7 +72,7 @@ describe('the body forms a rule can send', () => {
 		);
 		expect(run.method).toBe('GET');
 		expect(item).toMatchObject({ ticketId: delivery.ticketId, subject: 'Laptop – screen flickers', statusId: 1, priority: 2, body: null, from: 'Carl Customer' });
-		expect(item.rawPayload).toMatchObject({ method: 'GET', body: '', query: { ticketId: String(delivery.ticketId), subject: 'Laptop – screen flickers' } });
+		expect(item.rawPayload).toMatchObject({ method: 'GET', body: '', query: new URL(delivery.url).search.slice(1) });
 	});
 });
 
@@ -157,4 +157,15 @@ describe('values as Jitbit fills them', () => {
 		const [{ delivery, item }] = await env.fire(ep, { ...created, json: true, postData }, newTicket('x'));
 		expect(item).toMatchObject({ ticketId: delivery.ticketId, priority: 1, priorityName: 'High', statusId: 1, warnings: [] });
 	});
+});
+
+it('GET with an & inside a value: the query is read like a form, by field name', async () => {
+	const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'basicAuth' });
+	const [{ delivery, item }] = await env.fire(
+		ep,
+		{ ...created, method: 'GET', url: `${ep.url}?${templates.queryTemplate('ticketCreated')}` },
+		newTicket('Q&A: VPN + Wi-Fi'),
+	);
+	expect(new URL(delivery.url).searchParams.get('subject')).toBe('Q');
+	expect(item).toMatchObject({ ticketId: delivery.ticketId, subject: 'Q&A: VPN Wi-Fi', otherFields: {} });
 });

@@ -33,8 +33,7 @@ type JitbitContext =
 	| IExecuteSingleFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions
-	| IHookFunctions
-	| import('n8n-workflow').IWebhookFunctions;
+	| IHookFunctions;
 
 // Jitbit applies a second, lower limit to these two methods.
 const RESTRICTED_METHODS = new Set(['search', 'userbyemail']);
