@@ -95,15 +95,22 @@ function unescapeJsonText(text: string): string {
 	});
 }
 
+/** Values people write freely: they may contain anything, JSON included. */
+const FREE_TEXT = new Set(['subject', 'body', 'mostrecentmessage']);
+
 /**
  * A flat JSON object that JSON.parse refused. Keys are found where a key can start (after `{` or
- * `,`); each value runs to the next key, so quotes and line breaks inside it do no harm.
+ * `,`); each value runs to the next key, so quotes and line breaks inside it do no harm. After
+ * a free-text field only a known key ends it: a ticket body may well hold `{"code": 5}`.
  */
 export function recoverJson(text: string): IDataObject {
 	const keyPattern = /(^|[{,])\s*"([A-Za-z_][\w.-]{0,63})"\s*:\s*/g;
 	const keys: Array<{ key: string; start: number; valueStart: number }> = [];
+	let inFreeText = false;
 	for (let m = keyPattern.exec(text); m; m = keyPattern.exec(text)) {
+		if (inFreeText && !isKnownKey(m[2])) continue;
 		keys.push({ key: m[2], start: m.index, valueStart: m.index + m[0].length });
+		inFreeText = FREE_TEXT.has(canonicalKey(m[2]));
 	}
 	const end = text.lastIndexOf('}');
 	const fields: IDataObject = {};

@@ -80,11 +80,11 @@ describe('JSON broken by Jitbit’s raw substitution', () => {
 	it('recovers every field when quotes and line breaks sit inside the subject and the body, and keeps the raw payload', async () => {
 		const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'basicAuth' });
 		const subject = 'Printer "HP 4" says "paper jam", again';
-		const body = '<p class="msg" style="color: red">Line one\nLine "two"\tend</p>';
+		const body = '<p class="msg" style="color: red">Line one\nLine "two"\tend</p><pre>{"error":"timeout","code":5}</pre>';
 		const [{ delivery, run, item }] = await env.fire(ep, { ...created, json: true, postData: templates.jsonTemplate('ticketCreated') }, newTicket(subject, body));
 		expect(() => JSON.parse(delivery.body)).toThrow();
 		expect(run.started).toBe(true);
-		expect(item).toMatchObject({ ticketId: delivery.ticketId, subject, bodyHtml: body, body: 'Line one\nLine "two" end', from: 'Carl Customer', statusId: 1 });
+		expect(item).toMatchObject({ ticketId: delivery.ticketId, subject, bodyHtml: body, body: 'Line one\nLine "two" end\n\n{"error":"timeout","code":5}', from: 'Carl Customer', statusId: 1 });
 		expect(item.warnings).toEqual([expect.stringMatching(/^The POST data is not valid JSON \(.+\): Jitbit inserts ticket text unescaped.*Recovered 10 field\(s\) by name/)]);
 		expect((item.rawPayload as { body: string }).body).toBe(delivery.body);
 	});
