@@ -13,8 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import type { AuthMode } from './auth';
-import { BASIC_CREDENTIAL, checkAuth } from './auth';
+import { authMode, BASIC_CREDENTIAL, checkAuth } from './auth';
 import { checkRepeat, dedupeKey } from './dedupe';
 import { webhookTriggerProperties } from './description';
 import { eventInfo } from './events';
@@ -69,7 +68,7 @@ export class JitbitWebhookTrigger implements INodeType {
 				name: 'jitbitWebhookSecretApi',
 				required: true,
 				testedBy: 'checkWebhookCredential',
-				displayOptions: { show: { authentication: ['headerAuth', 'queryAuth'] } },
+				displayOptions: { show: { authentication: ['secretAuth'] } },
 			},
 			{ name: 'jitbitApi', required: true, displayOptions: { show: { fetchFullTicket: [true] } } },
 		],
@@ -102,7 +101,7 @@ export class JitbitWebhookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const event = eventInfo(this.getNodeParameter('event') as string);
 		if (!event) throw new NodeOperationError(this.getNode(), 'Choose the Event of the Jitbit rule that calls this node.');
-		const rejection = await checkAuth(this, this.getNodeParameter('authentication') as AuthMode);
+		const rejection = await checkAuth(this, authMode(this));
 		if (rejection) {
 			answer(this, rejection.status, { error: rejection.message }, rejection.headers);
 			return { noWebhookResponse: true };

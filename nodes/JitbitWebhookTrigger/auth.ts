@@ -7,7 +7,13 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { SECRET_HEADER, SECRET_QUERY_PARAMETER } from './templates';
 
+/** How a delivery authenticates: the Authentication parameter, and for a Secret where it is sent. */
 export type AuthMode = 'basicAuth' | 'headerAuth' | 'queryAuth';
+
+export function authMode(ctx: IWebhookFunctions): AuthMode {
+	if (ctx.getNodeParameter('authentication') === 'basicAuth') return 'basicAuth';
+	return ctx.getNodeParameter('secretLocation', 'header') === 'query' ? 'queryAuth' : 'headerAuth';
+}
 
 export const BASIC_CREDENTIAL = 'jitbitWebhookBasicAuthApi';
 export const SECRET_CREDENTIAL = 'jitbitWebhookSecretApi';

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { rateLimitHandlingProperty } from '../Jitbit/shared/descriptions';
 import { RULE_EVENTS } from './events';
-import { AUTH_MODES, setupNotices } from './setup';
+import { AUTHENTICATION_OPTIONS, SECRET_LOCATIONS, setupNotices } from './setup';
 
 const fetching = { show: { fetchFullTicket: [true] } };
 
@@ -25,7 +25,17 @@ export const webhookTriggerProperties: INodeProperties[] = [
 		default: 'basicAuth',
 		description:
 			'How the rule proves it is your Jitbit. A delivery without it is answered 401, with a wrong one 403, and the workflow does not start.',
-		options: AUTH_MODES,
+		options: AUTHENTICATION_OPTIONS,
+	},
+	{
+		displayName: 'Send Secret In',
+		name: 'secretLocation',
+		type: 'options',
+		noDataExpression: true,
+		default: 'header',
+		description: 'Where the Jitbit rule puts the secret of this node’s credential',
+		options: SECRET_LOCATIONS,
+		displayOptions: { show: { authentication: ['secretAuth'] } },
 	},
 	...setupNotices(),
 	{

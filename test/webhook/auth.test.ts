@@ -51,7 +51,7 @@ describe('Basic auth (the rule’s username and password fields)', () => {
 });
 
 describe('secret header', () => {
-	const params = { event: 'ticketCreated', authentication: 'headerAuth' };
+	const params = { event: 'ticketCreated', authentication: 'secretAuth' };
 
 	it('starts the workflow with the X-Jitbit-Secret header; 401 without it, 403 with a wrong one', async () => {
 		const ep = await env.endpoint(params, SECRET_CREDENTIAL);
@@ -66,7 +66,7 @@ describe('secret header', () => {
 });
 
 describe('secret query parameter', () => {
-	const params = { event: 'ticketCreated', authentication: 'queryAuth' };
+	const params = { event: 'ticketCreated', authentication: 'secretAuth', secretLocation: 'query' };
 
 	it('starts the workflow with ?secret= on the URL (POST and GET) and leaves the secret out of the item', async () => {
 		const ep = await env.endpoint(params, SECRET_CREDENTIAL);
@@ -91,7 +91,7 @@ describe('secret query parameter', () => {
 });
 
 it('never starts the workflow when its credential holds no secret', async () => {
-	const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'headerAuth' }, { jitbitWebhookSecretApi: { secret: '' } });
+	const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'secretAuth' }, { jitbitWebhookSecretApi: { secret: '' } });
 	expectRejected(await env.fire(ep, { event: 'ticketCreated', postData: form, headers: { 'X-Jitbit-Secret': '' } }, create), 500, 'The Jitbit Webhook Trigger\'s credential has no secret: open the node and set its credential.');
 });
 

@@ -4,6 +4,7 @@
  * broken by raw substitution, tokens left in place, numbers as strings, HTML.
  */
 import { basicRule, templates, useWebhookEnv } from './env';
+import { WEBHOOK_TYPE } from './harness';
 
 const env = useWebhookEnv();
 const customer = 3;
@@ -168,4 +169,24 @@ it('GET with an & inside a value: the query is read like a form, by field name',
 	);
 	expect(new URL(delivery.url).searchParams.get('subject')).toBe('Q');
 	expect(item).toMatchObject({ ticketId: delivery.ticketId, subject: 'Q&A: VPN Wi-Fi', otherFields: {} });
+});
+
+it('the templates as the notice shows them, with their wrapping spaces, give the same item', async () => {
+	const notice = env.h.nodeTypes.getByNameAndVersion(WEBHOOK_TYPE, 1).description.properties.find((p) => p.name === 'setup_ticketCreated_basicAuth')!;
+	const steps = notice.displayName.split('<li>').map((s) => s.replace(/<\/li>.*$/, '').replace(/&amp;/g, '&'));
+	const shownJson = steps.find((s) => s.startsWith('Post data'))!.replace(/^[^{]*/, '');
+	const shownForm = steps.find((s) => s.startsWith('Or as form data'))!.replace(/^[^:]*: /, '');
+	expect(shownForm).toContain(' &body=#body#');
+	const ep = await env.endpoint({ event: 'ticketCreated', authentication: 'basicAuth' });
+	const items = [];
+	for (const [json, postData] of [[true, shownJson], [false, shownForm]] as const) {
+		const [{ item }] = await env.fire(ep, { ...created, json, postData }, newTicket('Same item', '<p>B</p>'));
+		items.push(item);
+		env.sb.rules.clear();
+	}
+	const essentials = ({ ticketId, subject, body, from, fromEmail, technician, priority, statusId, date, url, warnings, otherFields }: Record<string, unknown>) =>
+		({ ticketId, subject, body, from, fromEmail, technician, priority, statusId, date, url, warnings, otherFields });
+	expect(essentials(items[0]).ticketId).toBeGreaterThan(0);
+	expect({ ...essentials(items[1]), ticketId: 0, date: 0, url: 0 }).toEqual({ ...essentials(items[0]), ticketId: 0, date: 0, url: 0 });
+	expect(items[1]).toMatchObject({ subject: 'Same item', body: 'B', from: 'Carl Customer', statusId: 1, priority: 2, warnings: [] });
 });
