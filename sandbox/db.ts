@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ApiError, notFound } from './errors';
+import type { TicketChange } from './rules';
 
 /** Jitbit's response date format: ISO 8601, UTC, seconds precision ("2026-11-28T14:03:05Z"). */
 export function isoSeconds(d: Date): string {
@@ -289,6 +290,9 @@ export class SandboxDb {
 		field: 1, option: 101, asset: 1, named: 1, article: 1, template: 1, rule: 1, tag: 1,
 	};
 
+	/** Hears every ticket change: the server wires the automation rules (rules.ts) here. */
+	onTicketChange?: (change: TicketChange) => void;
+
 	/** The clock. Tests override it (or call setClock) to control LastUpdated/IssueDate. */
 	now: () => Date = () => new Date();
 
@@ -308,7 +312,7 @@ export class SandboxDb {
 	clear(): void {
 		const fresh = new SandboxDb();
 		for (const key of Object.keys(fresh) as Array<keyof SandboxDb>) {
-			if (key === 'now') continue;
+			if (key === 'now' || key === 'onTicketChange') continue;
 			(this as unknown as Record<string, unknown>)[key] = (fresh as unknown as Record<string, unknown>)[key];
 		}
 	}
@@ -484,6 +488,7 @@ export class SandboxDb {
 		};
 		for (const tag of t.tags) this.tagId(tag);
 		this.tickets.set(ticketId, t);
+		this.onTicketChange?.({ kind: 'created', ticket: t });
 		return t;
 	}
 
@@ -493,11 +498,13 @@ export class SandboxDb {
 	 */
 	updateTicket(id: number, changes: Partial<TicketRec>, byUserId?: number): TicketRec {
 		const t = this.ticket(id);
+		const before = structuredClone(t);
 		const wasClosed = t.statusId === STATUS_CLOSED;
 		Object.assign(t, changes);
 		if (changes.tags) for (const tag of changes.tags) this.tagId(tag);
 		if (!wasClosed && t.statusId === STATUS_CLOSED && changes.resolvedDate === undefined) t.resolvedDate = this.nowIso();
 		if (changes.lastUpdated === undefined) this.touchTicket(t, byUserId);
+		this.onTicketChange?.({ kind: 'updated', before, ticket: t });
 		return t;
 	}
 
@@ -528,6 +535,7 @@ export class SandboxDb {
 		};
 		this.comments.set(commentId, c);
 		if (input.bumpTicket !== false) this.touchTicket(t, input.userId, input.date);
+		this.onTicketChange?.({ kind: 'comment', ticket: t, comment: c });
 		return c;
 	}
 

@@ -20,6 +20,8 @@ export type {
 export { addTickets, seedDemo, seedEmpty, prng, DEMO_LOGINS, CUSTOM_STATUS_ID } from './seed';
 export type { AddTicketsOptions } from './seed';
 export { ApiError } from './errors';
+export { RULE_TRIGGERS, RulesEngine } from './rules';
+export type { HttpRule, HttpRuleInput, RuleDelivery, RuleTrigger, TicketChange } from './rules';
 export { STATUSES_ENDPOINT_EXISTS } from './handlers/lookups';
 export { TICKETS_DEFAULT_COUNT, SEARCH_DEFAULT_COUNT } from './handlers/tickets';
 export { PROFILES, PROFILE_NAMES, HTML_MARKER, IIS_404_13_HTML, describeVariations, formatDate, isProfileName, variationsOf } from './profiles';

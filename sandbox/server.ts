@@ -14,6 +14,8 @@ import type { Ctx, Reply, Route } from './handlers/route';
 import { Params, RawParams, addValue, flattenJson, mergeParams, parseQuery } from './params';
 import { IIS_404_13_HTML, variationsOf, writeDates } from './profiles';
 import type { Variations } from './profiles';
+import { RulesEngine } from './rules';
+import { RULES_ADMIN_PATH, serveRulesAdmin } from './rules-admin';
 import { DEMO_LOGINS, seedDemo, seedEmpty } from './seed';
 import type { DemoUser, Fault, RecordedFile, RecordedRequest, Sandbox, SandboxOptions } from './types';
 
@@ -164,6 +166,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	/** Per caller IP: consecutive failed logins and lock expiry. */
 	const lockouts = new Map<string, { fails: number; lockedUntil: number }>();
 	let baseUrl = '';
+	const rules = new RulesEngine(db, () => baseUrl);
+	db.onTicketChange = (change) => rules.onChange(change);
 
 	function takeFault(endpoint: string, method: string): Fault | undefined {
 		const hit = faults.find(
@@ -178,6 +182,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const method = (req.method ?? 'GET').toUpperCase();
 		const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+		if (RULES_ADMIN_PATH.test(url.pathname)) return await serveRulesAdmin(rules, req, res, url.pathname);
 		const match = API_PATH.exec(url.pathname);
 		const methodName = match ? decodeURIComponent(match[1]) : '';
 		const rec: RecordedRequest = {
@@ -357,6 +362,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: baseUrl,
 		requests,
 		db,
+		rules,
 		get users() {
 			return { admin: demoUser('admin'), tech: demoUser('tech'), customer: demoUser('customer') };
 		},
@@ -382,6 +388,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			variations = { ...variations, ...changes };
 		},
 		reset() {
+			rules.clear();
 			seed();
 			db.setClock(null);
 			requests.length = 0; // in place: callers may hold the array
@@ -396,6 +403,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			requests.length = 0;
 		},
 		close() {
+			rules.stopClock();
 			return new Promise<void>((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();

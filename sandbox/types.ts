@@ -1,6 +1,7 @@
 /** The sandbox's public types (re-exported by index.ts). Other code is written against these names. */
 import type { SandboxDb } from './db';
 import type { ProfileName, Variations } from './profiles';
+import type { RulesEngine } from './rules';
 
 export interface SandboxOptions {
 	/** Default 0: a random free port. */
@@ -81,6 +82,8 @@ export interface Sandbox {
 	requests: RecordedRequest[];
 	/** The live data store. */
 	db: SandboxDb;
+	/** Automation rules that send HTTP requests on ticket changes (rules.ts). */
+	rules: RulesEngine;
 	/** Demo logins, read live from db (a password change shows its new token here too). */
 	users: { admin: DemoUser; tech: DemoUser; customer: DemoUser };
 	inject(fault: Fault): void;

@@ -12,7 +12,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'newTicket',
-		description: 'What makes the workflow run. Jitbit cannot call n8n, so the trigger checks at the poll times set below.',
+		description: 'What makes the workflow run. The trigger checks Jitbit at the poll times set below; for instant events from Jitbit’s automation rules, use the Jitbit Webhook Trigger.',
 		options: [
 			{
 				name: 'New Comment',

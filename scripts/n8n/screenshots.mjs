@@ -9,6 +9,7 @@
 //   docs/screenshots/node-actions.png        the node's operations in the node panel
 //   docs/screenshots/node-ticket-create.png  the Jitbit node, Ticket > Create
 //   docs/screenshots/trigger.png             the Jitbit Trigger
+//   docs/screenshots/webhook-trigger.png     the Jitbit Webhook Trigger and its setup notice
 //   docs/screenshots/credential.png          the credential form
 // Env: SCREENSHOTS_OUT=<dir> (default docs/screenshots), CHROMIUM=<path> (default /usr/bin/chromium).
 
@@ -168,6 +169,13 @@ async function main() {
 			await closeOverlays();
 		});
 
+		await attempt('webhook-trigger', async () => {
+			await openWorkflow('jitbitExRules001');
+			await openNode('Ticket created');
+			await shot('webhook-trigger.png');
+			await closeOverlays();
+		});
+
 		await attempt('credential', async () => {
 			await page.goto(`${base}/home/credentials/${L.CREDENTIAL_ID}`, { waitUntil: 'networkidle', timeout: 60000 });
 			await page.locator('[data-test-id="editCredential-modal"], .el-dialog').first().waitFor();
@@ -176,7 +184,7 @@ async function main() {
 		});
 
 		log(`${taken.length} screenshots: ${taken.join(', ')}`);
-		if (taken.length < 5) {
+		if (taken.length < 6) {
 			log(`some screenshots failed; see ${work}/failed-*.png`);
 			process.exitCode = 1;
 		}

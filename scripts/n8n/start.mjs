@@ -17,6 +17,7 @@ import path from 'node:path';
 
 import { ensureN8n, n8nPaths } from './install.mjs';
 import * as L from './lib.mjs';
+import * as R from './webhook-rules.mjs';
 
 const T0 = Date.now();
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
@@ -106,7 +107,7 @@ async function main() {
 	// 6. Credential and example workflows, through n8n's CLI (only what changed since last run).
 	const state = loadState();
 	const cliEnv = L.n8nEnv(DATA, { port: N8N_PORT, brokerPort: cliBrokerPort });
-	const cred = L.sandboxCredential(sandbox);
+	const cred = [...L.sandboxCredential(sandbox), R.ruleCredential()];
 	if (state.credential !== hash(cred)) {
 		say('importing the sandbox credential "Jitbit sandbox"');
 		const file = L.writeJson(path.join(DATA, 'import', 'credentials.json'), cred);
@@ -129,6 +130,12 @@ async function main() {
 		if (r.code !== 0) throw new Error(`n8n import:workflow failed:\n${r.output.slice(-3000)}`);
 		for (const f of changed) state.examples[f] = hash(fs.readFileSync(path.join(exDir, f), 'utf8'));
 		saveState(state);
+		// The automation-rules example has webhooks only: published, so the sandbox's rules reach it.
+		if (changed.includes(path.basename(R.RULE_EXAMPLE))) {
+			const id = R.readRuleExample().id;
+			const p = await L.n8nCli(['publish:workflow', `--id=${id}`], cliEnv, { timeoutMs: 120000 });
+			if (p.code !== 0) throw new Error(`n8n publish:workflow --id=${id} failed:\n${p.output.slice(-3000)}`);
+		}
 	}
 
 	// 7. n8n.
@@ -145,6 +152,9 @@ async function main() {
 		}
 	});
 	await L.waitForHttp(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`, 180000, n8n);
+	// The sandbox plays the Jitbit rules a user would set up for the example (its clock ticks every minute for overdue tickets).
+	const rules = await R.registerRules(sandbox.url, R.exampleRules(R.readRuleExample(), `http://127.0.0.1:${N8N_PORT}`));
+	await R.startRuleClock(sandbox.url, 60000);
 	// (the cache folder is also called n8n-nodes-jitbit: ignore paths into it)
 	const loadProblem = n8n
 		.recent()
@@ -169,7 +179,7 @@ async function main() {
 		'',
 		' What to try',
 		'   1. Open the editor. On the first visit n8n asks you to create its (local) owner account.',
-		'   2. Overview > Workflows: four "Jitbit example: ..." flows, wired to the sandbox credential.',
+		'   2. Overview > Workflows: the "Jitbit example: ..." flows, wired to the sandbox credentials.',
 		'      Open one and run it with Execute workflow (pick "from Test workflow" in its menu where',
 		'      the flow also has a Jitbit Trigger), or Publish it to let the trigger poll every minute.',
 		'   3. New workflow > + > search "Jitbit": every resource and operation, plus the Jitbit Trigger.',
@@ -178,6 +188,9 @@ async function main() {
 		`        -H 'content-type: application/json' -d '{"title":"Disk full","severity":"critical"}'`,
 		`   6. Change the sandbox yourself: ${sandbox.url}/api/... with a token above, e.g.`,
 		`        curl -H 'Authorization: Bearer <admin token>' '${sandbox.url}/api/Tickets?count=5'`,
+		`   7. Automation rules: the sandbox sends ${rules.length} Jitbit rules (${rules.map((r) => r.event).join(', ')}) to the`,
+		'      published "Jitbit example: automation rules -> instant events": create, reply to or close a ticket',
+		`      (step 6) and see one execution each, at once. Rules and deliveries: ${sandbox.url}/sandbox/rules`,
 		'',
 		`   Logs: ${path.relative(L.REPO, DATA)}/n8n.log, ${path.relative(L.REPO, DATA)}/sandbox.log`,
 		'   Ctrl-C stops n8n and the sandbox. Data stays in .n8n-local/ (delete it to start over).',

@@ -692,6 +692,7 @@ function finish() {
 }
 
 main()
+	.then(async () => (await import('./webhook.mjs')).webhookE2e({ test, skip, log, assert }))
 	.catch((err) => {
 		results.push({ name: 'harness', ok: false });
 		log(`FAIL harness error: ${err?.stack || err}`);

@@ -116,7 +116,7 @@ export function operationsOf(description: INodeTypeDescription): NodeOperation[]
  * `authenticate`, and (like the real one) defines `preAuthentication`, which is what makes
  * n8n-core re-send a request after a 401.
  */
-class HarnessCredentialsHelper extends ICredentialsHelper {
+export class HarnessCredentialsHelper extends ICredentialsHelper {
 	constructor(
 		private readonly types: (name: string) => ICredentialType,
 		public data: ICredentialDataDecryptedObject,
@@ -205,7 +205,7 @@ export class Harness {
 		return this.loader.getCredential(name).type;
 	}
 
-	private additionalData(credentials: JitbitCredentials, hooks?: ExecutionLifecycleHooks) {
+	additionalData(credentials: JitbitCredentials, hooks?: ExecutionLifecycleHooks) {
 		const helper = new HarnessCredentialsHelper(
 			(name) => this.credentialType(name),
 			credentials as ICredentialDataDecryptedObject,

@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { fingerprint } from '../shared/fingerprint';
 import type { JitbitContext } from './context';
+import { runsAllItems } from './context';
 import { JitbitHttpError, networkCode, RateLimitExhaustedError, toNodeError } from './errors';
 import type { PreparedCall } from './prepare';
 import type { Bucket } from './throttle';
@@ -56,8 +57,11 @@ interface RetryPolicy {
 const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 6, maxWaitMs: 180_000 };
 
 /** The node's Rate Limit Handling option (see JitbitContext for the parameter's fallback). */
-function retryPolicyOf(ctx: JitbitContext): RetryPolicy {
-	const options = (ctx.getNodeParameter('rateLimitHandling', {}) as IDataObject | undefined) ?? {};
+function retryPolicyOf(ctx: JitbitContext, itemIndex = 0): RetryPolicy {
+	const read = runsAllItems(ctx)
+		? ctx.getNodeParameter('rateLimitHandling', itemIndex, {})
+		: ctx.getNodeParameter('rateLimitHandling', {});
+	const options = (read as IDataObject | undefined) ?? {};
 	return {
 		maxRetries: numberOr(options.maxRetries, DEFAULT_RETRY_POLICY.maxRetries),
 		maxWaitMs: numberOr(options.maxWaitSeconds, DEFAULT_RETRY_POLICY.maxWaitMs / 1000) * 1000,
@@ -102,7 +106,7 @@ function retryDelay(error: unknown, repeatable: boolean, retries: number): numbe
 
 /** Pacing, bounded retries and error mapping around one logical call. */
 export async function withPolicy<T>(ctx: JitbitContext, call: PreparedCall, attempt: () => Promise<T>): Promise<T> {
-	const policy = retryPolicyOf(ctx);
+	const policy = retryPolicyOf(ctx, call.summary.itemIndex);
 	const buckets = bucketsFor(call.credentials, call.options.url);
 	let retries = 0;
 	let waitedMs = 0;
