@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { htmlToText } from '../shared/html';
 import type { UploadSummary } from './uploads';
 
 /** A Jitbit answer we could not use: raised inside the pipeline, mapped by `toNodeError`. */
@@ -38,7 +39,7 @@ export interface RequestSummary {
 const MAX_BODY_IN_MESSAGE = 300;
 
 function shortBody(text: string): string {
-	const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	const flat = htmlToText(text).replace(/\s+/g, ' ');
 	return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
 }
 
