@@ -21,7 +21,7 @@ import { JitbitHttpError, networkCode, RateLimitExhaustedError, toNodeError } fr
 import type { JitbitBody } from './response';
 import { bodyText, parseBody } from './response';
 import type { Bucket, RetryPolicy } from './throttle';
-import { backoffDelay, DEFAULT_RETRY_POLICY, pace } from './throttle';
+import { backoffDelay, DEFAULT_RETRY_POLICY, pace, report } from './throttle';
 import { apiBaseUrl } from './urls';
 
 export { apiBaseUrl, webBaseUrl } from './urls';
@@ -105,10 +105,14 @@ async function withPolicy<T>(
 	let retries = 0;
 	let waitedMs = 0;
 	for (;;) {
-		await pace(bucketsFor(credentials, req.url));
+		const departure = await pace(bucketsFor(credentials, req.url));
 		try {
-			return await attempt();
+			const result = await attempt();
+			report(departure, 200);
+			return result;
 		} catch (error) {
+			const answered = error instanceof JitbitHttpError;
+			report(departure, answered ? error.status : undefined, answered ? error.headers['retry-after'] : undefined);
 			const delay = retryDelay(error, idempotent, retries);
 			if (delay === undefined) throw toNodeError(ctx.getNode(), error, req);
 			if (retries >= policy.maxRetries || waitedMs + delay > policy.maxWaitMs) {
