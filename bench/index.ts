@@ -4,6 +4,8 @@
  *      our node (pacing + backoff) vs n8n's default behaviour (pacing off, no retry).
  *   2. 1 000 GETs with limits off: our node, the same bare declarative node with and without our
  *      pipeline, and raw axios.
+ *   3. Shared budget: N worker processes on one helpdesk user's limit, fixed vs adaptive pacing
+ *      (bench/shared-budget.ts; BENCH_SCENARIOS="N = 3,N = 5" runs some of them).
  * Figures, never pass/fail: these machines are noisy, so the suite asserts behaviour, not speed.
  */
 import path from 'node:path';
@@ -14,6 +16,7 @@ import http from 'node:http';
 import { startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { Harness, tokenCredentials } from '../test/harness';
+import { sharedBudget } from './shared-budget';
 
 // The compiled module, the one the harness loads (its pacing state is the one to reset); types from the source.
 const { resetPacing } = require('../dist/nodes/Jitbit/transport/throttle') as typeof import('../nodes/Jitbit/transport/throttle');
@@ -143,6 +146,8 @@ async function main() {
 		console.log(`our node / bare node: ${(ours.ms / bareRun.ms).toFixed(3)}`);
 		console.log(`our node / raw axios: ${(ours.ms / raw.ms).toFixed(3)}`);
 		console.log(`bare node / raw axios: ${(bareRun.ms / raw.ms).toFixed(3)}`);
+
+		await sharedBudget(sandbox);
 	} finally {
 		await sandbox.close();
 	}
