@@ -6,6 +6,8 @@
  *      pipeline, and raw axios.
  *   3. Ticket → Get Many, Return All of 1 000 tickets on a helpdesk that returns at most 300 per page
  *      and on one that returns at most 100 (docs/jitbit-api.md §5): the requests it costs.
+ *   4. Shared budget: N worker processes on one helpdesk user's limit, fixed vs adaptive pacing
+ *      (bench/shared-budget.ts; BENCH_SCENARIOS="N = 3,N = 5" runs some of them).
  * Figures, never pass/fail: these machines are noisy, so the suite asserts behaviour, not speed.
  */
 import path from 'node:path';
@@ -16,6 +18,7 @@ import http from 'node:http';
 import { addTickets, startSandbox } from '../sandbox';
 import type { Sandbox } from '../sandbox';
 import { Harness, tokenCredentials } from '../test/harness';
+import { sharedBudget } from './shared-budget';
 
 // The compiled module, the one the harness loads (its pacing state is the one to reset); types from the source.
 const { resetPacing } = require('../dist/nodes/Jitbit/transport/throttle') as typeof import('../nodes/Jitbit/transport/throttle');
@@ -173,6 +176,7 @@ async function main() {
 			const r = await returnAllRun(h, sandbox, tickets, cap);
 			console.log(row([`${tickets} tickets, ${cap} per page`, r.requests, `${r.items} (${r.distinct})`]));
 		}
+		await sharedBudget(sandbox);
 	} finally {
 		await sandbox.close();
 	}

@@ -84,7 +84,7 @@ export class JitbitApi implements ICredentialType {
 			typeOptions: { minValue: 0 },
 			default: 90,
 			description:
-				"Calls per minute this helpdesk allows (Jitbit's default is 90). The nodes pace themselves to stay under it. 0 turns pacing off.",
+				"Calls per minute this helpdesk allows (Jitbit's default is 90): the most the nodes send. They share it with other n8n workers and other clients of this Jitbit user by themselves; change it only if your administrator changed Jitbit's limit. 0 turns pacing off.",
 		},
 		{
 			displayName: 'Search Requests per Minute',

@@ -100,7 +100,7 @@ class RateLimiter {
 		this.search.clear();
 	}
 
-	/** Counts the call and returns true, or returns false (not counted) when over a limit. */
+	/** Counts the call and returns true, or returns false when over a limit (counted only with `countRejected`). */
 	take(user: string, endpoint: string, rl: RateLimit, now: number): boolean {
 		if (rl === false) return true;
 		const win = (m: Map<string, number[]>) => {
@@ -109,13 +109,13 @@ class RateLimiter {
 			return list;
 		};
 		const all = win(this.all);
-		if (all.length >= rl.limit) return false;
-		const limited = SEARCH_LIMITED.has(endpoint);
-		const search = limited ? win(this.search) : undefined;
-		if (search && search.length >= rl.searchLimit) return false;
-		all.push(now);
-		search?.push(now);
-		return true;
+		const search = SEARCH_LIMITED.has(endpoint) ? win(this.search) : undefined;
+		const allowed = all.length < rl.limit && (!search || search.length < rl.searchLimit);
+		if (allowed || rl.countRejected) {
+			all.push(now);
+			search?.push(now);
+		}
+		return allowed;
 	}
 }
 

@@ -8,8 +8,12 @@ export interface SandboxOptions {
 	port?: number;
 	/** Default '127.0.0.1'. */
 	host?: string;
-	/** Default {limit: 90, searchLimit: 60, windowMs: 60000} (docs/jitbit-api.md §4); false disables. */
-	rateLimit?: { limit: number; searchLimit: number; windowMs: number } | false;
+	/**
+	 * Default {limit: 90, searchLimit: 60, windowMs: 60000} (docs/jitbit-api.md §4); false disables.
+	 * `countRejected`: a call answered 429 still counts against the window, as a server may do
+	 * (Jitbit does not say); default false.
+	 */
+	rateLimit?: { limit: number; searchLimit: number; windowMs: number; countRejected?: boolean } | false;
 	/** Default {attempts: 3, durationMs: 300000} (docs/jitbit-api.md §1: 3 bad logins lock the IP for 5 minutes). */
 	lockout?: { attempts: number; durationMs: number } | false;
 	/** Default 'demo'. */

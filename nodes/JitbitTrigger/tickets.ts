@@ -62,17 +62,26 @@ export interface ScanOptions {
  */
 export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options: ScanOptions = {}): Promise<IDataObject[]> {
 	const byId = new Map<number, IDataObject>();
-	const pages = new PageTracker();
-	for (let offset = 0; ; ) {
-		const body = await jitbitApiRequest(ctx, { method: 'GET', url: '/Tickets', qs: { ...qs, count: PAGE, offset } });
-		const rows = Array.isArray(body) ? body : [];
-		offset += rows.length;
+	const keep = (rows: IDataObject[]) => {
 		for (const row of rows) {
 			const id = ticketIdOf(row);
 			if (!Number.isFinite(id)) continue;
 			const known = byId.get(id);
 			if (!known || !(updatedAt(known) >= updatedAt(row))) byId.set(id, row);
 		}
+	};
+	const read = async (offset: number) => {
+		const body = await jitbitApiRequest(ctx, { method: 'GET', url: '/Tickets', qs: { ...qs, count: PAGE, offset } });
+		return (Array.isArray(body) ? body : []) as IDataObject[];
+	};
+	const pages = new PageTracker();
+	let first: IDataObject[] = [];
+	let pagesRead = 0;
+	for (let offset = 0; ; ) {
+		const rows = await read(offset);
+		if (pagesRead++ === 0) first = rows;
+		offset += rows.length;
+		keep(rows);
 		const verdict = pages.next(rows, PAGE);
 		if (verdict === 'repeated') {
 			throw new NodeOperationError(ctx.getNode(), REPEATED_PAGE_MESSAGE, { description: REPEATED_PAGE_DESCRIPTION });
@@ -81,7 +90,29 @@ export async function scanTickets(ctx: IPollFunctions, qs: IDataObject, options:
 		const last = rows[rows.length - 1];
 		if (options.stopBefore !== undefined && isNewestUpdatedFirst(rows) && updatedAt(last) < options.stopBefore) break;
 	}
+	if (pagesRead > 1 && isNewestUpdatedFirst(first)) await rereadMovedToTop(read, keep, first);
 	return [...byId.values()];
+}
+
+/**
+ * Offset paging over a list sorted by LastUpdated: a ticket changed while later pages are read
+ * jumps to the top, behind the offset, and no page holds it. New Ticket would then move its id
+ * cursor past it for good. So a scan of several pages reads the top again, until it reaches what
+ * was already at the top the first time (one more call, unless many tickets changed meanwhile).
+ */
+async function rereadMovedToTop(
+	read: (offset: number) => Promise<IDataObject[]>,
+	keep: (rows: IDataObject[]) => void,
+	first: IDataObject[],
+): Promise<void> {
+	const topBefore = Math.max(...first.map(updatedAt).filter(Number.isFinite));
+	for (let offset = 0; ; ) {
+		const rows = await read(offset);
+		keep(rows);
+		offset += rows.length;
+		const last = rows[rows.length - 1];
+		if (!last || isWholePage(rows) || !(updatedAt(last) > topBefore)) return;
+	}
 }
 
 /** The newest tickets by `time`, in one call when Jitbit lists newest-updated first (its default). */

@@ -282,6 +282,10 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		reset: () => call('reset'),
 		/** Forget the recorded requests, keep the data. */
 		clearRequests: () => call('clearRequests'),
+		/** Another rate limit ({ limit, searchLimit, windowMs, countRejected } or false). */
+		setRateLimit: (rateLimit) => call('setRateLimit', { rateLimit }),
+		/** The shared-budget figures of bench/figures.ts over the requests so far. */
+		figures: ({ subjectPrefix, limit, windowMs }) => call('figures', { subjectPrefix, limit, windowMs }),
 		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
 		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
 			return await fetchAnswer(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {

@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// npm run queue:check — does the package run on an n8n queue-mode WORKER?
+// npm run queue:check — does the package run on n8n queue-mode WORKERS, and do they share
+// Jitbit's limit?
 //
 // Starts Debian's redis-server on 127.0.0.1 (installing it with apt-get if missing; needs
-// root), one `n8n start` (main) and one `n8n worker`, both with EXECUTIONS_MODE=queue and the
-// same data folder (SQLite, encryption key, installed package). It publishes a workflow
-// Webhook -> Jitbit Ticket Get (first demo ticket), calls the production webhook on the main, and checks
-// that the worker ran the execution (its log), that the sandbox saw the API call, and that the
-// webhook answered with ticket 1. Assumes `npm run build` has run.
-// Ends with `N passed, N failed`; exit 1 on failure. QUEUE_CHECK_KEEP=1 keeps the temp folder.
+// root), one `n8n start` (main) and 3 `n8n worker`s, all with EXECUTIONS_MODE=queue and the
+// same data folder (SQLite, encryption key, installed package). The sandbox allows 90 calls per
+// 6 s (Jitbit's 90 a minute, scaled) and the credential says the same.
+//   1. Webhook -> Jitbit Ticket Get: the production webhook on the main answers with the ticket,
+//      a worker ran it (its log), the sandbox saw the call.
+//   2. A batch of 450 ticket creates in 9 executions (Webhook -> Split Out -> Ticket Create),
+//      posted at once so the workers run them at the same time: every ticket created once, no
+//      execution failed, at most 10% of the calls answered 429, every worker took part; the
+//      figures (the benchmark's, bench/figures.ts) come from the sandbox's request log.
+// Assumes `npm run build` has run. Ends with `N passed, N failed`; exit 1 on failure.
+// QUEUE_CHECK_KEEP=1 keeps the temp folder.
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +26,14 @@ import * as L from './lib.mjs';
 const T0 = Date.now();
 const WF_ID = 'jitbitQueueChk01';
 const HOOK = 'jitbit-queue-check';
+const BATCH_WF_ID = 'jitbitQueueChk02';
+const BATCH_HOOK = 'jitbit-queue-batch';
+const WORKERS = 3;
+const EXECUTIONS = 9;
+const PER_EXECUTION = 50;
+const LIMIT = 90;
+const WINDOW_S = 6;
+const SUBJECT = 'queue batch ';
 const results = [];
 const log = (m) => process.stdout.write(`[queue ${L.fmtMs(Date.now() - T0).padStart(6)}] ${m}\n`);
 async function check(name, fn) {
@@ -91,6 +105,49 @@ function workflow(ticketId) {
 	};
 }
 
+/** Webhook (answers at once) -> Split Out the posted tickets -> Jitbit Ticket Create for each. */
+function batchWorkflow(categoryId) {
+	const cred = { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } };
+	return {
+		id: BATCH_WF_ID,
+		name: 'Queue check: webhook -> split out -> Jitbit Ticket Create',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'bbbb0000-0000-4000-8000-000000000001',
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'bbbb0000-0000-4000-8000-0000000000ff',
+				parameters: { httpMethod: 'POST', path: BATCH_HOOK, responseMode: 'onReceived', options: {} },
+			},
+			{
+				id: 'bbbb0000-0000-4000-8000-000000000002',
+				name: 'Split Out',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { fieldToSplitOut: 'body.tickets', options: {} },
+			},
+			{
+				id: 'bbbb0000-0000-4000-8000-000000000003',
+				name: 'Create ticket',
+				type: 'n8n-nodes-jitbit.jitbit',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: { resource: 'ticket', operation: 'create', categoryId, subject: '={{ $json.subject }}', body: 'Created by the queue check' },
+				credentials: cred,
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
+			'Split Out': { main: [[{ node: 'Create ticket', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 async function main() {
 	process.on('SIGINT', () => L.stopAll(3000).finally(() => process.exit(130)));
 	process.on('SIGTERM', () => L.stopAll(3000).finally(() => process.exit(130)));
@@ -106,7 +163,11 @@ async function main() {
 	try {
 		L.installPackageInto(work, { pkgDir });
 		sandbox = await L.startSandbox({ logFile: path.join(work, 'sandbox.log') });
+		await sandbox.setRateLimit({ limit: LIMIT, searchLimit: 60, windowMs: WINDOW_S * 1000 });
 		const ticketId = await sandbox.firstTicketId();
+		const categories = await sandbox.api('Categories');
+		const categoryId = categories.json?.[0]?.CategoryID;
+		assert(categoryId, `no category in the sandbox: ${categories.text.slice(0, 200)}`);
 
 		const redisPort = await L.freePort();
 		const redis = L.startProcess(
@@ -126,28 +187,45 @@ async function main() {
 			N8N_LOG_LEVEL: 'info', // the worker logs "Worker started execution N (job N)" at info
 		};
 		const cliEnv = L.n8nEnv(work, { port: mainPort, brokerPort: await L.freePort(), extra: queue });
-		const credFile = L.writeJson(path.join(work, 'import', 'cred.json'), L.sandboxCredential(sandbox));
+		const credentials = L.sandboxCredential(sandbox);
+		credentials[0].data.rateLimitWindow = WINDOW_S; // the sandbox's scaled window
+		const credFile = L.writeJson(path.join(work, 'import', 'cred.json'), credentials);
 		let r = await L.n8nCli(['import:credentials', `--input=${credFile}`], cliEnv);
 		assert(r.code === 0, `import:credentials: ${r.output.slice(-1500)}`);
-		const wfFile = L.writeJson(path.join(work, 'import', 'wf.json'), [workflow(ticketId)]);
+		const wfFile = L.writeJson(path.join(work, 'import', 'wf.json'), [workflow(ticketId), batchWorkflow(categoryId)]);
 		r = await L.n8nCli(['import:workflow', `--input=${wfFile}`], cliEnv);
 		assert(r.code === 0, `import:workflow: ${r.output.slice(-1500)}`);
-		r = await L.n8nCli(['publish:workflow', `--id=${WF_ID}`], cliEnv);
-		assert(r.code === 0, `publish:workflow: ${r.output.slice(-1500)}`);
+		for (const id of [WF_ID, BATCH_WF_ID]) {
+			r = await L.n8nCli(['publish:workflow', `--id=${id}`], cliEnv);
+			assert(r.code === 0, `publish:workflow ${id}: ${r.output.slice(-1500)}`);
+		}
 
 		const mainEnv = L.n8nEnv(work, { port: mainPort, brokerPort: await L.freePort(), extra: queue });
 		const main = L.startN8n(mainEnv, { logFile: path.join(work, 'main.log'), name: 'n8n main' });
 		await L.waitForHttp(`http://127.0.0.1:${mainPort}/healthz/readiness`, 120000, main);
 		log(`n8n main (queue mode) on 127.0.0.1:${mainPort}`);
 
-		const workerEnv = L.n8nEnv(work, {
-			port: await L.freePort(),
-			brokerPort: await L.freePort(),
-			extra: { ...queue, QUEUE_HEALTH_CHECK_PORT: String(await L.freePort()) },
-		});
-		const worker = L.startN8n(workerEnv, { args: ['worker', '--concurrency=2'], logFile: path.join(work, 'worker.log'), name: 'n8n worker' });
-		await worker.waitForLine(/n8n worker is now ready|Worker ready|ready to process jobs/i, 120000, 'the worker to be ready');
-		log('n8n worker ready');
+		// One execution at a time per worker: the batch's executions spread over all of them.
+		const workers = [];
+		for (let i = 1; i <= WORKERS; i++) {
+			const env = L.n8nEnv(work, {
+				port: await L.freePort(),
+				brokerPort: await L.freePort(),
+				extra: { ...queue, QUEUE_HEALTH_CHECK_PORT: String(await L.freePort()) },
+			});
+			const proc = L.startN8n(env, { args: ['worker', '--concurrency=1'], logFile: path.join(work, `worker${i}.log`), name: `n8n worker ${i}` });
+			const started = [];
+			proc.onLine((line) => {
+				const m = /Worker started execution (\d+)/i.exec(line);
+				if (m) started.push(m[1]);
+			});
+			workers.push({ proc, started });
+		}
+		await Promise.all(
+			workers.map((w) => w.proc.waitForLine(/n8n worker is now ready|Worker ready|ready to process jobs/i, 180000, `${w.proc.name} to be ready`)),
+		);
+		log(`${WORKERS} n8n workers ready`);
+		const worker = { waitForLine: (re, ms, what) => Promise.any(workers.map((w) => w.proc.waitForLine(re, ms, what))) };
 
 		await sandbox.clearRequests();
 		let body;
@@ -175,14 +253,62 @@ async function main() {
 		// Not checked here: `n8n execute` ignores queue mode ("CLI command `execute` does not support
 		// queue mode. Falling back to regular mode.") and runs in the CLI process itself.
 
+		await sandbox.clearRequests();
+		const before = new Set((await L.readExecutions(work, { workflowId: BATCH_WF_ID })).map((e) => e.id));
+		const startedBefore = workers.map((w) => w.started.length);
+		const posted = await Promise.all(
+			Array.from({ length: EXECUTIONS }, (_, e) =>
+				fetch(`http://127.0.0.1:${mainPort}/webhook/${BATCH_HOOK}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ tickets: Array.from({ length: PER_EXECUTION }, (_, n) => ({ subject: `${SUBJECT}${e}-${n}` })) }),
+					signal: AbortSignal.timeout(60000),
+				}).then((res) => res.status),
+			),
+		);
+		log(`posted ${EXECUTIONS} batches of ${PER_EXECUTION} creates (webhook answered ${[...new Set(posted)].join(', ')})`);
+		let runs = [];
+		const deadline = Date.now() + 600000;
+		for (;;) {
+			runs = (await L.readExecutions(work, { workflowId: BATCH_WF_ID, limit: 100 })).filter((e) => !before.has(e.id));
+			if (runs.length >= EXECUTIONS && runs.every((e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status))) break;
+			if (Date.now() > deadline) break;
+			await L.sleep(2000);
+		}
+		const figures = await sandbox.figures({ subjectPrefix: SUBJECT, limit: LIMIT, windowMs: WINDOW_S * 1000 });
+		const failed = runs.filter((e) => e.status !== 'success');
+		const expected = EXECUTIONS * PER_EXECUTION;
+		log(
+			`figures from the sandbox's request log: throughput ÷ limit ${figures.throughput.toFixed(3)}, ` +
+				`calls answered 429 ${(figures.rejectedShare * 100).toFixed(1)}% (${Math.round(figures.rejectedShare * figures.calls)} of ${figures.calls}), ` +
+				`failed executions ${failed.length}/${runs.length}, created ${figures.created}/${expected}, created twice ${figures.createdTwice}, ` +
+				`${figures.seconds.toFixed(1)} s (the limit allows ${((Math.ceil(expected / LIMIT) - 1) * WINDOW_S).toFixed(0)} s)`,
+		);
+		const perWorker = workers.map((w, i) => w.started.length - startedBefore[i]);
+		log(`executions of the batch per worker: ${perWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(', ')}`);
+		await check(`${EXECUTIONS} executions of the batch finished without error`, async () => {
+			assert(runs.length === EXECUTIONS, `${runs.length} executions found`);
+			assert(!failed.length, failed.map((e) => `execution ${e.id}: ${e.status} ${e.error?.message ?? ''}`).join('\n'));
+		});
+		await check(`all ${expected} tickets created, each exactly once`, async () => {
+			assert(figures.created === expected, `${figures.created} created`);
+			assert(figures.createdTwice === 0, `${figures.createdTwice} subjects created twice`);
+		});
+		await check('at most 10% of the create calls answered 429 (the workers learnt their shares)', async () => {
+			assert(figures.rejectedShare <= 0.1, `${(figures.rejectedShare * 100).toFixed(1)}%`);
+		});
+		await check(`all ${WORKERS} workers ran executions of the batch at the same time`, async () => {
+			assert(perWorker.every((n) => n > 0), perWorker.join(', '));
+		});
+
 		await main.stop(15000);
-		await worker.stop(15000);
+		await Promise.all(workers.map((w) => w.proc.stop(15000)));
 		await redis.stop(5000);
 	} finally {
 		if (sandbox) await sandbox.close();
 		await L.stopAll(3000);
 		if (!process.env.QUEUE_CHECK_KEEP && !results.includes(false)) fs.rmSync(work, { recursive: true, force: true });
-		else log(`kept ${work} (main.log, worker.log, redis.log, sandbox.log)`);
+		else log(`kept ${work} (main.log, worker1-3.log, redis.log, sandbox.log)`);
 	}
 }
 

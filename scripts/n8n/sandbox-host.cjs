@@ -7,7 +7,9 @@
 //   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...},"profile":"default"}   once, when listening
 //   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
 // stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"cmd":"clearRequests"} |
-//   {"cmd":"reset"} (reset = back to the seed data, requests cleared)
+//   {"cmd":"reset"} (reset = back to the seed data, requests cleared) |
+//   {"cmd":"setRateLimit","rateLimit":{"limit":90,"searchLimit":60,"windowMs":6000}} |
+//   {"cmd":"figures","subjectPrefix":"...","limit":90,"windowMs":6000} (bench/figures.ts over the requests)
 // The sandbox closes when stdin ends or on SIGTERM/SIGINT.
 'use strict';
 
@@ -79,6 +81,12 @@ async function main() {
 			} else if (msg.cmd === 'reset') {
 				await sandbox.reset();
 				result = true;
+			} else if (msg.cmd === 'setRateLimit') {
+				sandbox.setRateLimit(msg.rateLimit);
+				result = true;
+			} else if (msg.cmd === 'figures') {
+				const { budgetFigures } = require(path.join(repo, 'bench', 'figures'));
+				result = budgetFigures(sandbox.requests, msg);
 			} else throw new Error(`unknown command ${msg.cmd}`);
 			send({ reply: msg.id, result });
 		} catch (err) {

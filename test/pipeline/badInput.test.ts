@@ -280,7 +280,7 @@ const cases: Case[] = [
 		params: getFirst({ rateLimitHandling: { maxRetries: 1 } }),
 		fault: { kind: '429', endpoint: 'ticket', times: Infinity, retryAfter: 0.01 },
 		error: onFirst("Jitbit's rate limit was still exceeded after 1 retries over 0 s"),
-		fix: /^Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option/,
+		fix: /^Others kept this Jitbit user's limit busy for longer than the node waits\. Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option/,
 		sent: ['GET ticket 429', 'GET ticket 429'],
 	},
 ];

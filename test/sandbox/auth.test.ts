@@ -165,6 +165,20 @@ describe('rate limits', () => {
 		for (let i = 0; i < 10; i++) expect((await call(s.sb, '/api/Tickets')).status).toBe(200);
 	});
 
+	it.each([
+		[false, [200, 200]],
+		[true, [200, 429]],
+	])('countRejected %s: whether a 429 keeps its place in the window', async (countRejected, after) => {
+		s.sb.setRateLimit({ limit: 2, searchLimit: 2, windowMs: 400, countRejected });
+		expect((await call(s.sb, '/api/Tickets')).status).toBe(200);
+		expect((await call(s.sb, '/api/Tickets')).status).toBe(200);
+		await sleep(200);
+		expect((await call(s.sb, '/api/Tickets')).status).toBe(429);
+		await sleep(260); // the two accepted calls have left the window, the rejected one (if counted) has not
+		const statuses = [(await call(s.sb, '/api/Tickets')).status, (await call(s.sb, '/api/Tickets')).status];
+		expect(statuses).toEqual(after);
+	});
+
 	it('applies 90/60 per minute by default', async () => {
 		s.sb.setRateLimit(undefined);
 		const results = await Promise.all(Array.from({ length: 61 }, () => call(s.sb, '/api/Search', { query: { query: 'x' } })));

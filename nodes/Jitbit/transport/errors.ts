@@ -108,7 +108,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 			itemIndex,
 			message: `Jitbit's rate limit was still exceeded after ${error.retries} retries over ${seconds} s (${target})`,
 			description:
-				"Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option, lower 'Requests per Minute' in the Jitbit credential, or run fewer workflows against this helpdesk at the same time.",
+				"Others kept this Jitbit user's limit busy for longer than the node waits. Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option, or run fewer workflows against this helpdesk at the same time.",
 		});
 	}
 	if (error instanceof JitbitHttpError) {

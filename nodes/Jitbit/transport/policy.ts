@@ -7,7 +7,7 @@ import { runsAllItems } from './context';
 import { JitbitHttpError, networkCode, RateLimitExhaustedError, toNodeError } from './errors';
 import type { PreparedCall } from './prepare';
 import type { Bucket } from './throttle';
-import { pace } from './throttle';
+import { pace, parseRetryAfter, report } from './throttle';
 import { apiBaseUrl, endpointOf } from './urls';
 
 /**
@@ -68,15 +68,6 @@ function retryPolicyOf(ctx: JitbitContext, itemIndex = 0): RetryPolicy {
 	};
 }
 
-/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
-function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	const text = String(value).trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
-	const date = Date.parse(text);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** Retry-After when Jitbit sends one, else exponential backoff (1 s, 2 s, 4 s … ≤ 60 s) with jitter. */
 function backoffDelay(retry: number, retryAfter: unknown): number {
 	const asked = parseRetryAfter(retryAfter);
@@ -111,10 +102,14 @@ export async function withPolicy<T>(ctx: JitbitContext, call: PreparedCall, atte
 	let retries = 0;
 	let waitedMs = 0;
 	for (;;) {
-		await pace(buckets);
+		const departure = await pace(buckets);
 		try {
-			return await attempt();
+			const result = await attempt();
+			report(departure, 200);
+			return result;
 		} catch (error) {
+			const answered = error instanceof JitbitHttpError;
+			report(departure, answered ? error.status : undefined, answered ? error.headers['retry-after'] : undefined);
 			const delay = retryDelay(error, !call.changesData, retries);
 			if (delay === undefined) throw toNodeError(ctx.getNode(), error, call.summary);
 			if (retries >= policy.maxRetries || waitedMs + delay > policy.maxWaitMs) {
