@@ -216,7 +216,6 @@ test('1 000 tickets, concurrent changes, same-second boundaries and a restart: 0
 	tally('newComment', commentIds.length, commentMissed, commentDup);
 
 	const changes = sb.db.tickets.size;
-	// eslint-disable-next-line no-console
 	console.log(
 		`Soak: ${changes} tickets, ${comments.length} comments, ${[...statusHistory.values()].reduce((n, h) => n + h.length - 1, 0)} status changes, clock ${new Date(clock.now).toISOString()}\n` +
 			JSON.stringify(report, null, 1),

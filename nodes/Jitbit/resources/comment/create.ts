@@ -11,8 +11,7 @@ import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binar
 import { inBody, optionsCollection } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest } from '../../transport';
-import { jitbitRouting } from '../../transport';
+import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
 import { templateFields } from './templates';
 
