@@ -17,7 +17,7 @@ export class JitbitApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/jitbit.svg', dark: 'file:../icons/jitbit.dark.svg' };
 
-	documentationUrl = 'https://www.jitbit.com/docs/api/';
+	documentationUrl = 'https://github.com/n8n-nodes-jitbit/n8n-nodes-jitbit#credentials';
 
 	properties: INodeProperties[] = [
 		{
