@@ -88,7 +88,7 @@ describe('Attachment', () => {
 		const { items, error } = await env.run({ resource: 'attachment', operation: 'delete', fileId: '9001' });
 		expect(error).toBeUndefined();
 		expect(env.calls().map(summary)).toEqual([{ method: 'GET', endpoint: 'deletefile', query: { id: '9001' }, contentType: '', body: {} }]);
-		expect(jsonOf(items)).toEqual([{ success: true }]);
+		expect(jsonOf(items)).toEqual([{ deleted: true, fileId: 9001 }]);
 		expect(env.sb.db.files.has(9001)).toBe(false);
 	});
 });

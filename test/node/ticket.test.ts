@@ -514,7 +514,7 @@ describe('Ticket → Close, Get Stats, Delete', () => {
 		expect(calls()).toEqual([
 			{ method: 'POST', endpoint: 'deleteticket', query: {}, body: { id: '1003' }, contentType: 'application/x-www-form-urlencoded' },
 		]);
-		expect(jsonOf(items)).toEqual([{ success: true, ticketId: 1003 }]);
+		expect(jsonOf(items)).toEqual([{ deleted: true, ticketId: 1003 }]);
 		expect(env.sb.db.tickets.has(1003)).toBe(false);
 	});
 });

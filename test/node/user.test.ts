@@ -133,7 +133,7 @@ describe('User', () => {
 		expect(env.calls().map(summary)).toEqual([
 			{ method: 'POST', endpoint: 'deleteuser', query: {}, contentType: 'application/x-www-form-urlencoded', body: { userId: '6' } },
 		]);
-		expect(jsonOf(items)).toEqual([{ success: true }]);
+		expect(jsonOf(items)).toEqual([{ deleted: true, userId: 6 }]);
 		expect(env.sb.db.users.has(6)).toBe(false);
 	});
 

@@ -205,7 +205,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to read the new ticket back (one extra call) and return it instead of just its ID',
 	},
-	{ ...simplifyField('ticket fields'), displayOptions: { show: { returnTicket: [true] } } },
+	{ ...simplifyField(), displayOptions: { show: { returnTicket: [true] } } },
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['create'] } };
