@@ -177,7 +177,7 @@ describe('Asset', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(String(items[0].json.error)).toContain('Asset ID must be a positive whole number');
+		expect(String(items[0].json.error)).toBe(`'Asset ID' must be a positive whole number, got "x1" [item 0]`);
 		expect(items[1].json).toMatchObject({ id: 2 });
 		expect(env.calls().map((c) => c.query)).toEqual([{ id: '2' }]);
 	});

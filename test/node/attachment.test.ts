@@ -54,7 +54,7 @@ describe('Attachment', () => {
 
 	it('Upload names the missing binary field before any request', async () => {
 		const { error } = await env.run({ resource: 'attachment', operation: 'upload', ticketId: byId(1001), binaryPropertyNames: 'nope' });
-		expect(error?.message).toContain('The input item has no binary field "nope"');
+		expect(error?.message).toBe("The input item has no binary field 'nope' [item 0]");
 		expect(env.calls()).toHaveLength(0);
 	});
 

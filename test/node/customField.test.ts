@@ -37,7 +37,7 @@ describe('Custom Field → Set', () => {
 			{ operation: 'set', ticketId: byId(T), fieldId: '={{ $json.field }}', value: 'x' },
 			{ items: [{ json: { field: 'Asset tag' } }] },
 		);
-		expect(error?.message).toBe('Custom Field ID must be a positive whole number, got "Asset tag"');
+		expect(error?.message).toBe(`'Custom Field ID' must be a positive whole number, got "Asset tag" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 
@@ -87,13 +87,13 @@ describe('Custom Field → Set Many', () => {
 			ticketId: byId(T),
 			customFieldsUi: { field: [{ fieldId: 1, value: 'AT-1' }, { fieldId: 'Asset tag', value: 'x' }] },
 		});
-		expect(error?.message).toBe('Field ID of custom field 2 must be a positive whole number, got "Asset tag"');
+		expect(error?.message).toBe(`'Field ID' of custom field 2 must be a positive whole number, got "Asset tag" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 
 	it('refuses to send without any field', async () => {
 		const { error } = await run({ operation: 'setMany', ticketId: byId(T), customFieldsUi: {} });
-		expect(error?.message).toBe('No custom fields to set');
+		expect(error?.message).toBe('No custom fields to set [item 0]');
 		expect(env.sb.requests).toHaveLength(0);
 	});
 });

@@ -111,7 +111,7 @@ describe('Ticket → Get', () => {
 			{ operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			{ items: [{ json: { id: '12a' } }] },
 		);
-		expect(error?.message).toBe('Ticket ID must be a positive whole number, got "12a"');
+		expect(error?.message).toBe(`'Ticket ID' must be a positive whole number, got "12a" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 
@@ -407,7 +407,7 @@ describe('Ticket → Create', () => {
 			{ operation: 'create', categoryId: '={{ $json.category }}', subject: 's', body: 'b' },
 			{ items: [{ json: { category: 'Hardware' } }] },
 		);
-		expect(error?.message).toBe('Category ID must be a positive whole number, got "Hardware"');
+		expect(error?.message).toBe(`'Category ID' must be a positive whole number, got "Hardware" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 });
@@ -477,7 +477,7 @@ describe('Ticket → Update', () => {
 
 	it('refuses an update with nothing to change', async () => {
 		const { error } = await run({ operation: 'update', ticketId: byId(T), updateFields: {} });
-		expect(error?.message).toBe('Nothing to update');
+		expect(error?.message).toBe('Nothing to update [item 0]');
 		expect(env.sb.requests).toHaveLength(0);
 	});
 });
@@ -584,7 +584,7 @@ describe('Ticket relations and subscribers', () => {
 
 	it('validates both ticket IDs before merging', async () => {
 		const { error } = await run({ operation: 'merge', ticketId: byId(1002), mergedTicketId: byId('0') });
-		expect(error?.message).toBe('Ticket to Merge Into It must be a positive whole number, got "0"');
+		expect(error?.message).toBe(`'Ticket to Merge Into It' must be a positive whole number, got "0" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 });

@@ -72,7 +72,7 @@ describe('User', () => {
 			{ resource: 'user', operation: 'update', userId: byId('={{ $json.id }}'), updateFields: {} },
 			{ items: [{ json: { id: 'abc' } }] },
 		);
-		expect(error?.message).toContain('User ID must be a positive whole number, got "abc"');
+		expect(error?.message).toBe(`'User ID' must be a positive whole number, got "abc" [item 0]`);
 		expect(env.calls()).toHaveLength(0);
 	});
 
