@@ -159,7 +159,7 @@ export class JitbitApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 500, message: 'The helpdesk answered with a server error (500).' },
+				properties: { value: 500, message: 'The helpdesk could not handle the request (500): try again later, or check the Helpdesk URL.' },
 			},
 		] as unknown as IAuthenticateRuleResponseCode[],
 	};
