@@ -7,7 +7,7 @@
 // JITBIT_TOKEN or a hidden prompt, never from the command line (helpdesk.mjs).
 //
 // First run: npm ci (if node_modules is missing), build, and a one-time download of Node 24 +
-// n8n 2.41.1 into ~/.cache/n8n-nodes-jitbit (3-7 minutes). Later runs start in seconds.
+// n8n 2.41.1 into ~/.cache/n8n-nodes-jitbit (up to about 7 minutes). Later runs start in seconds.
 //
 // Options (environment):
 //   N8N_PORT=5678              editor port        JITBIT_SANDBOX_PORT=8089   sandbox port
