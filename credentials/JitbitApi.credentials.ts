@@ -26,7 +26,7 @@ export class JitbitApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://company.jitbit.com/helpdesk',
+			placeholder: 'e.g. https://company.jitbit.com/helpdesk',
 			description:
 				'Address of your helpdesk as you open it in the browser. SaaS: https://company.jitbit.com (with or without /helpdesk). On-premise: include the sub-directory, e.g. https://intranet.example.com/helpdesk.',
 		},
