@@ -17,7 +17,7 @@ export class JitbitApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/jitbit.svg', dark: 'file:../icons/jitbit.dark.svg' };
 
-	documentationUrl = 'https://www.jitbit.com/docs/api/';
+	documentationUrl = 'https://github.com/n8n-nodes-jitbit/n8n-nodes-jitbit#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -26,7 +26,7 @@ export class JitbitApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://company.jitbit.com/helpdesk',
+			placeholder: 'e.g. https://company.jitbit.com/helpdesk',
 			description:
 				'Address of your helpdesk. SaaS: https://company.jitbit.com/helpdesk, as Jitbit’s documentation writes it (without /helpdesk works too). On-premise: the address you open it at, with its sub-directory, e.g. https://intranet.example.com/helpdesk.',
 		},
@@ -163,7 +163,7 @@ export class JitbitApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 500, message: 'The helpdesk answered with a server error (500).' },
+				properties: { value: 500, message: 'The helpdesk could not handle the request (500): try again later, or check the Helpdesk URL.' },
 			},
 		] as unknown as IAuthenticateRuleResponseCode[],
 	};

@@ -11,7 +11,7 @@ export class JitbitWebhookBasicAuthApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/jitbit.svg', dark: 'file:../icons/jitbit.dark.svg' };
 
-	documentationUrl = 'https://www.jitbit.com/helpdesk/automation-rules-description/';
+	documentationUrl = 'https://github.com/n8n-nodes-jitbit/n8n-nodes-jitbit#guided-setup';
 
 	properties: INodeProperties[] = [
 		{

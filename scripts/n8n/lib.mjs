@@ -218,7 +218,7 @@ export function runCommand(cmd, args, { env, cwd = REPO, timeoutMs = 120000, inh
 }
 
 /** One HTTP call, answered as { status, text, json } (json undefined when the body is not JSON). */
-async function fetchAnswer(url, init) {
+export async function fetchAnswer(url, init) {
 	const res = await fetch(url, init);
 	const text = await res.text();
 	let json;
@@ -286,6 +286,8 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		setRateLimit: (rateLimit) => call('setRateLimit', { rateLimit }),
 		/** The shared-budget figures of bench/figures.ts over the requests so far. */
 		figures: ({ subjectPrefix, limit, windowMs }) => call('figures', { subjectPrefix, limit, windowMs }),
+		/** A user's current API token (changing the password issues a new one). */
+		token: (username) => call('token', { username }),
 		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
 		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
 			return await fetchAnswer(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {

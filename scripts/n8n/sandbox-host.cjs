@@ -7,7 +7,7 @@
 //   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...},"profile":"default"}   once, when listening
 //   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
 // stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"cmd":"clearRequests"} |
-//   {"cmd":"reset"} (reset = back to the seed data, requests cleared) |
+//   {"cmd":"reset"} (reset = back to the seed data, requests cleared) | {"cmd":"token","username":"admin"} |
 //   {"cmd":"setRateLimit","rateLimit":{"limit":90,"searchLimit":60,"windowMs":6000}} |
 //   {"cmd":"figures","subjectPrefix":"...","limit":90,"windowMs":6000} (bench/figures.ts over the requests)
 // The sandbox closes when stdin ends or on SIGTERM/SIGINT.
@@ -78,6 +78,11 @@ async function main() {
 				if (typeof sandbox.clearRequests === 'function') sandbox.clearRequests();
 				else if (Array.isArray(sandbox.requests)) sandbox.requests.length = 0;
 				result = true;
+			} else if (msg.cmd === 'token') {
+				// A user's token as it is now (a new password issues a new one).
+				const user = [...sandbox.db.users.values()].find((u) => u.username === msg.username);
+				if (!user) throw new Error(`no user ${msg.username}`);
+				result = user.token;
 			} else if (msg.cmd === 'reset') {
 				await sandbox.reset();
 				result = true;

@@ -93,7 +93,7 @@ async function main() {
 		// Keep n8n's "what's new" and similar pop-ups out of the pictures.
 		await ctx.addInitScript(() => {
 			try {
-				localStorage.setItem('N8N_HIDE_HIRING_BANNER', 'true');
+				globalThis.localStorage.setItem('N8N_HIDE_HIRING_BANNER', 'true');
 			} catch {
 				/* ignore */
 			}

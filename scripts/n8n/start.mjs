@@ -2,8 +2,12 @@
 // npm start: a real n8n with this package loaded, the Jitbit sandbox, its credential and the
 // example workflows, on http://127.0.0.1:5678. Ctrl-C stops everything.
 //
+// npm start -- --helpdesk https://company.jitbit.com/helpdesk: the same, plus a credential for
+// that helpdesk and a copy of every example wired to it (unpublished). The API token comes from
+// JITBIT_TOKEN or a hidden prompt, never from the command line (helpdesk.mjs).
+//
 // First run: npm ci (if node_modules is missing), build, and a one-time download of Node 24 +
-// n8n 2.41.1 into ~/.cache/n8n-nodes-jitbit (3-7 minutes). Later runs start in seconds.
+// n8n 2.41.1 into ~/.cache/n8n-nodes-jitbit (up to about 7 minutes). Later runs start in seconds.
 //
 // Options (environment):
 //   N8N_PORT=5678              editor port        JITBIT_SANDBOX_PORT=8089   sandbox port
@@ -15,6 +19,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import * as H from './helpdesk.mjs';
 import { ensureN8n, n8nPaths } from './install.mjs';
 import * as L from './lib.mjs';
 import * as R from './webhook-rules.mjs';
@@ -75,6 +80,7 @@ async function main() {
 	process.on('SIGINT', () => shutdown(0, 'Ctrl-C received'));
 	process.on('SIGTERM', () => shutdown(0, 'SIGTERM received'));
 	L.watchParent(() => shutdown(0, 'parent process (npm) exited'));
+	const helpdeskUrl = H.helpdeskArgument();
 
 	// 1. Dependencies and build of this package.
 	if (!fs.existsSync(path.join(L.REPO, 'node_modules'))) await npm(['ci'], 'installing the project dependencies');
@@ -83,6 +89,22 @@ async function main() {
 		await npm(['run', 'build', '--silent'], 'building the package').catch((err) => {
 			throw new Error(`${err.message}\n  Fix the build, or run with JITBIT_SKIP_BUILD=1 to use dist/ as it is.`);
 		});
+
+	// 1b. A real helpdesk, if asked for: its token, checked with one login, before the long steps.
+	let helpdesk;
+	if (helpdeskUrl) {
+		let addresses;
+		try {
+			addresses = H.helpdeskAddresses(helpdeskUrl);
+		} catch (err) {
+			throw new Error(`--helpdesk ${helpdeskUrl}: ${err.message}`);
+		}
+		const token = await H.helpdeskToken(addresses.host);
+		say(`checking the token with ${addresses.api}/Authorization (one login)`);
+		const user = await H.checkHelpdesk(addresses, token);
+		say(`${addresses.host} accepted the token: Jitbit user ${user.Username ?? user.UserName ?? user.Email ?? user.UserID}${user.IsAdmin ? ' (administrator)' : ''}`);
+		helpdesk = { ...addresses, user, credential: H.helpdeskCredential(addresses, token) };
+	}
 
 	// 2. n8n itself (cached per user; the first time takes minutes).
 	await ensureN8n();
@@ -117,18 +139,35 @@ async function main() {
 		state.credential = hash(cred);
 		saveState(state);
 	}
+	if (helpdesk && state.helpdeskCredential?.[helpdesk.host] !== hash(helpdesk.credential)) {
+		say(`importing the credential "${helpdesk.credential[0].name}"`);
+		const file = L.writeJson(path.join(DATA, 'import', 'helpdesk-credential.json'), helpdesk.credential);
+		const r = await L.n8nCli(['import:credentials', `--input=${file}`], cliEnv, { timeoutMs: 300000 });
+		fs.rmSync(file, { force: true }); // plaintext token: do not leave it lying around
+		if (r.code !== 0) throw new Error(`n8n import:credentials failed:\n${r.output.slice(-3000)}`);
+		state.helpdeskCredential = { ...state.helpdeskCredential, [helpdesk.host]: hash(helpdesk.credential) };
+		saveState(state);
+	}
+	// The examples as they are (sandbox), and with --helpdesk a copy of each wired to it; each
+	// imported again only when it changed, so your edits survive restarts.
 	const exDir = path.join(L.REPO, 'examples');
 	const examples = fs.existsSync(exDir) ? fs.readdirSync(exDir).filter((f) => f.endsWith('.json')).sort() : [];
-	const changed = examples.filter((f) => state.examples[f] !== hash(fs.readFileSync(path.join(exDir, f), 'utf8')));
+	const workflows = examples.map((f) => ({ key: f, file: f, json: JSON.parse(fs.readFileSync(path.join(exDir, f), 'utf8')) }));
+	if (helpdesk) {
+		for (const { file, json } of [...workflows]) {
+			workflows.push({ key: `${helpdesk.host}/${file}`, file: `${helpdesk.host}-${file}`, json: H.wiredToHelpdesk(json, helpdesk.credential) });
+		}
+	}
+	const changed = workflows.filter((w) => state.examples[w.key] !== hash(w.json));
 	if (changed.length) {
-		say(`importing ${changed.length} example workflow(s): ${changed.join(', ')}`);
+		say(`importing ${changed.length} example workflow(s): ${changed.map((w) => w.key).join(', ')}`);
 		const dir = path.join(DATA, 'import', 'examples');
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
-		for (const f of changed) fs.copyFileSync(path.join(exDir, f), path.join(dir, f));
+		for (const w of changed) L.writeJson(path.join(dir, w.file), w.json);
 		const r = await L.n8nCli(['import:workflow', '--separate', `--input=${dir}`], cliEnv, { timeoutMs: 300000 });
 		if (r.code !== 0) throw new Error(`n8n import:workflow failed:\n${r.output.slice(-3000)}`);
-		for (const f of changed) state.examples[f] = hash(fs.readFileSync(path.join(exDir, f), 'utf8'));
+		for (const w of changed) state.examples[w.key] = hash(w.json);
 		saveState(state);
 		// The automation-rules example has webhooks only: published, so the sandbox's rules reach it.
 		if (changed.includes(path.basename(R.RULE_EXAMPLE))) {
@@ -176,12 +215,21 @@ async function main() {
 		`     ${userLine('tech')}`,
 		`     ${userLine('customer')}`,
 		'   n8n credential "Jitbit sandbox": token auth as the sandbox admin',
+		...(helpdesk
+			? [
+					`   n8n credential "${helpdesk.credential[0].name}": your helpdesk, as Jitbit user ${helpdesk.user.Username ?? helpdesk.user.UserID}`,
+					`     and a copy of each example wired to it, named "... [${helpdesk.host}]", not published.`,
+					'     Runs started in the editor write nothing to Jitbit (the examples\' "Published run?" node);',
+					'     publishing one lets it write. See the README, "Going to production".',
+				]
+			: []),
 		'',
 		' What to try',
 		'   1. Open the editor. On the first visit n8n asks you to create its (local) owner account.',
-		'   2. Overview > Workflows: the "Jitbit example: ..." flows, wired to the sandbox credentials.',
-		'      Open one and run it with Execute workflow (pick "from Test workflow" in its menu where',
-		'      the flow also has a Jitbit Trigger), or Publish it to let the trigger poll every minute.',
+		`   2. Overview > Workflows: ${examples.length} "Jitbit example: ..." flows, wired to the sandbox credentials.`,
+		'      Open one and click Execute workflow (its menu picks the trigger, e.g. "from Test workflow"):',
+		'      a run started in the editor writes nothing, the "Published run?" node shows what it would.',
+		'      Publish a workflow to let it write, and its Jitbit Trigger poll every minute.',
 		'   3. New workflow > + > search "Jitbit": every resource and operation, plus the Jitbit Trigger.',
 		'   4. Overview > Credentials > "Jitbit sandbox": opening it tests the connection.',
 		`   5. Alert example, once published: curl -X POST http://127.0.0.1:${N8N_PORT}/webhook/jitbit-alert \\`,

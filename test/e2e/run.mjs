@@ -9,7 +9,9 @@
 //   4. starts `n8n start` (with the Jitbit Trigger workflows published, if dist/nodes/JitbitTrigger
 //      exists), creates the owner account and tests the credential through n8n's REST API with a
 //      right and a wrong password, counting the logins the sandbox received,
-//   5. with the trigger: creates a ticket in the sandbox and waits for the workflows to run.
+//   5. with the trigger: creates a ticket in the sandbox and waits for the workflows to run,
+//   6. runs `npm start -- --helpdesk` against a second sandbox posing as a real helpdesk (helpdesk.mjs),
+//   7. installs the packed tarball into a nodes/ folder as the README says and has n8n load it (install.mjs).
 // Ends with a plain `N passed, N failed` line; exit code 1 on any failure.
 //
 // Env: E2E_KEEP=1 keeps the temp folder (logs, database) for inspection.
@@ -23,6 +25,8 @@ import path from 'node:path';
 
 import { ensureN8n } from '../../scripts/n8n/install.mjs';
 import * as L from '../../scripts/n8n/lib.mjs';
+import { helpdeskStartChecks } from './helpdesk.mjs';
+import { tarballInstallChecks } from './install.mjs';
 
 const T0 = Date.now();
 const PKG_DIR = path.resolve(process.env.JITBIT_PKG_DIR || L.REPO);
@@ -693,6 +697,8 @@ function finish() {
 
 main()
 	.then(async () => (await import('./webhook.mjs')).webhookE2e({ test, skip, log, assert }))
+	.then(() => helpdeskStartChecks({ test, assert, log }))
+	.then(() => tarballInstallChecks({ test, assert, log }))
 	.catch((err) => {
 		results.push({ name: 'harness', ok: false });
 		log(`FAIL harness error: ${err?.stack || err}`);

@@ -115,12 +115,12 @@ describe('Jitbit credential', () => {
 
 	it('a 401 shows Jitbit’s own reply, never the secret', async () => {
 		const { error } = await h.run(getTicket(firstTicket()), { credentials: basic('admin', 'not-the-password') });
-		expect(error?.message).toBe('Jitbit rejected the credentials (401): Invalid username or password');
+		expect(error?.message).toBe('Jitbit rejected the credentials (401): Invalid username or password [item 0]');
 		expect(JSON.stringify(error)).not.toContain('not-the-password');
 	});
 
 	describe.each([401, 403] as const)('a lockout answered with %i is not a wrong password', (status) => {
-		const lockoutMessage = `Jitbit has locked this IP address out after failed logins (${status}): Too many failed login attempts: your IP address is locked out for 5 minute(s)`;
+		const lockoutMessage = `Jitbit has locked this IP address out after failed logins (${status}): Too many failed login attempts: your IP address is locked out for 5 minute(s) [item 0]`;
 
 		beforeEach(async () => {
 			sandbox.setVariations({ lockoutStatus: status });
@@ -161,7 +161,7 @@ describe('Jitbit credential', () => {
 
 	it('recommends https://company.jitbit.com/helpdesk for SaaS and keeps accepting the other forms', () => {
 		const url = h.credentialType('jitbitApi').properties.find((p) => p.name === 'helpdeskUrl')!;
-		expect(url.placeholder).toBe('https://company.jitbit.com/helpdesk');
+		expect(url.placeholder).toBe('e.g. https://company.jitbit.com/helpdesk');
 		expect(url.description).toContain('SaaS: https://company.jitbit.com/helpdesk, as Jitbit’s documentation writes it (without /helpdesk works too)');
 	});
 

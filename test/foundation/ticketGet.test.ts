@@ -55,7 +55,7 @@ describe('Ticket → Get through the real engine', () => {
 			{ resource: 'ticket', operation: 'get', simplify: false, ticketId: { __rl: true, mode: 'id', value: '={{ "12a" }}' } },
 			{ credentials: env.admin },
 		);
-		expect(error?.message).toMatch(/Ticket ID must be a positive whole number, got "12a"/);
+		expect(error?.message).toBe(`'Ticket ID' must be a positive whole number, got "12a" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 });

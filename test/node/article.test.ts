@@ -31,7 +31,7 @@ eachProfile((profile) => {
 
 		it('Get rejects a non-numeric article id before any request', async () => {
 			const { error } = await env.run({ resource: 'article', operation: 'get', articleId: '1/../2' });
-			expect(error?.message).toContain('Article ID must be a positive whole number');
+			expect(error?.message).toContain(`'Article ID' must be a positive whole number`);
 			expect(env.calls()).toHaveLength(0);
 		});
 

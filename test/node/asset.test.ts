@@ -178,7 +178,7 @@ eachProfile((profile) => {
 			);
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(2);
-			expect(String(items[0].json.error)).toContain('Asset ID must be a positive whole number');
+			expect(String(items[0].json.error)).toContain(`'Asset ID' must be a positive whole number`);
 			expect(items[1].json).toMatchObject({ id: 2 });
 			expect(env.calls().map((c) => c.query)).toEqual([{ id: '2' }]);
 		});

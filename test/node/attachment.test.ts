@@ -55,7 +55,7 @@ eachProfile((profile) => {
 
 		it('Upload names the missing binary field before any request', async () => {
 			const { error } = await env.run({ resource: 'attachment', operation: 'upload', ticketId: byId(1001), binaryPropertyNames: 'nope' });
-			expect(error?.message).toContain('The input item has no binary field "nope"');
+			expect(error?.message).toContain("The input item has no binary field 'nope'");
 			expect(env.calls()).toHaveLength(0);
 		});
 
@@ -89,7 +89,7 @@ eachProfile((profile) => {
 			const { items, error } = await env.run({ resource: 'attachment', operation: 'delete', fileId: '9001' });
 			expect(error).toBeUndefined();
 			expect(env.calls().map(summary)).toEqual([{ method: 'GET', endpoint: 'deletefile', query: { id: '9001' }, contentType: '', body: {} }]);
-			expect(jsonOf(items)).toEqual([{ success: true }]);
+			expect(jsonOf(items)).toEqual([{ deleted: true, fileId: 9001 }]);
 			expect(env.sb.db.files.has(9001)).toBe(false);
 		});
 	});

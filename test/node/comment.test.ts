@@ -89,7 +89,7 @@ eachProfile((profile) => {
 
 		it('Create without body or template fails before any request, naming what to fix', async () => {
 			const { error } = await env.run({ resource: 'comment', operation: 'create', ticketId: byId(1001), body: '' });
-			expect(error?.message).toBe('The comment has no text');
+			expect(error?.message).toBe('The comment has no text [item 0]');
 			expect(env.calls()).toHaveLength(0);
 		});
 

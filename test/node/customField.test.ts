@@ -38,7 +38,7 @@ eachProfile((profile) => {
 				{ operation: 'set', ticketId: byId(T), fieldId: '={{ $json.field }}', value: 'x' },
 				{ items: [{ json: { field: 'Asset tag' } }] },
 			);
-			expect(error?.message).toBe('Custom Field ID must be a positive whole number, got "Asset tag"');
+			expect(error?.message).toBe(`'Custom Field ID' must be a positive whole number, got "Asset tag" [item 0]`);
 			expect(env.sb.requests).toHaveLength(0);
 		});
 
@@ -88,13 +88,13 @@ eachProfile((profile) => {
 			ticketId: byId(T),
 			customFieldsUi: { field: [{ fieldId: 1, value: 'AT-1' }, { fieldId: 'Asset tag', value: 'x' }] },
 		});
-		expect(error?.message).toBe('Field ID of custom field 2 must be a positive whole number, got "Asset tag"');
+		expect(error?.message).toBe(`'Field ID' of custom field 2 must be a positive whole number, got "Asset tag" [item 0]`);
 		expect(env.sb.requests).toHaveLength(0);
 	});
 
 		it('refuses to send without any field', async () => {
 			const { error } = await run({ operation: 'setMany', ticketId: byId(T), customFieldsUi: {} });
-			expect(error?.message).toBe('No custom fields to set');
+			expect(error?.message).toBe('No custom fields to set [item 0]');
 			expect(env.sb.requests).toHaveLength(0);
 		});
 	});

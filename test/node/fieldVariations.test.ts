@@ -157,19 +157,19 @@ eachProfile((profile) => {
 				'Attachment → Upload',
 				{ resource: 'attachment', operation: 'upload', ticketId: byId(1001), binaryPropertyNames: 'data' },
 				{ data: file('scan.pdf', 4.5) },
-				'The request was too large for the helpdesk: the file totals 4.5 MB (AttachFile id=1001)',
+				'The request was too large for the helpdesk: the file totals 4.5 MB (AttachFile id=1001) [item 0]',
 			],
 			[
 				'Ticket → Create',
 				{ resource: 'ticket', operation: 'create', categoryId: 1, subject: 'Big', body: 'files', binaryPropertyNames: 'a, b' },
 				{ a: file('a.bin', 2.5), b: file('b.bin', 2.5) },
-				'The request was too large for the helpdesk: the 2 files total 5.0 MB (Ticket categoryId=1 priorityId=0)',
+				'The request was too large for the helpdesk: the 2 files total 5.0 MB (Ticket categoryId=1 priorityId=0) [item 0]',
 			],
 			[
 				'Comment → Create',
 				{ resource: 'comment', operation: 'create', ticketId: byId(1002), body: 'see file', binaryPropertyNames: 'data' },
 				{ data: file('video.mp4', 6) },
-				'The request was too large for the helpdesk: the file totals 6.0 MB (comment id=1002)',
+				'The request was too large for the helpdesk: the file totals 6.0 MB (comment id=1002) [item 0]',
 			],
 		])('%s says the request was too large and the size of the files', async (_name, parameters, binary, message) => {
 			const before = env.sb.db.files.size;
@@ -194,12 +194,12 @@ eachProfile((profile) => {
 				{ resource: 'attachment', operation: 'upload', ticketId: byId(1001), binaryPropertyNames: 'data' },
 				{ items: [{ json: {}, binary: one }] },
 			);
-			expect(tooLarge.error?.message).toBe('The request was too large for the helpdesk: the file totals 1 KB (AttachFile id=1001)');
+			expect(tooLarge.error?.message).toBe('The request was too large for the helpdesk: the file totals 1 KB (AttachFile id=1001) [item 0]');
 			const missing = await env.run(
 				{ resource: 'attachment', operation: 'upload', ticketId: byId(99999), binaryPropertyNames: 'data' },
 				{ items: [{ json: {}, binary: one }] },
 			);
-			expect(missing.error?.message).toBe('Not found in Jitbit: an ID sent to AttachFile id=99999');
+			expect(missing.error?.message).toBe('Not found in Jitbit: an ID sent to AttachFile id=99999 [item 0]');
 		});
 	});
 });

@@ -112,7 +112,7 @@ eachProfile((profile) => {
 				{ operation: 'get', ticketId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 				{ items: [{ json: { id: '12a' } }] },
 			);
-			expect(error?.message).toBe('Ticket ID must be a positive whole number, got "12a"');
+			expect(error?.message).toBe(`'Ticket ID' must be a positive whole number, got "12a" [item 0]`);
 			expect(env.sb.requests).toHaveLength(0);
 		});
 
@@ -416,7 +416,7 @@ eachProfile((profile) => {
 				{ operation: 'create', categoryId: '={{ $json.category }}', subject: 's', body: 'b' },
 				{ items: [{ json: { category: 'Hardware' } }] },
 			);
-			expect(error?.message).toBe('Category ID must be a positive whole number, got "Hardware"');
+			expect(error?.message).toBe(`'Category ID' must be a positive whole number, got "Hardware" [item 0]`);
 			expect(env.sb.requests).toHaveLength(0);
 		});
 	});
@@ -486,7 +486,7 @@ eachProfile((profile) => {
 
 		it('refuses an update with nothing to change', async () => {
 			const { error } = await run({ operation: 'update', ticketId: byId(T), updateFields: {} });
-			expect(error?.message).toBe('Nothing to update');
+			expect(error?.message).toBe('Nothing to update [item 0]');
 			expect(env.sb.requests).toHaveLength(0);
 		});
 	});
@@ -523,7 +523,7 @@ eachProfile((profile) => {
 			expect(calls()).toEqual([
 				{ method: 'POST', endpoint: 'deleteticket', query: {}, body: { id: '1003' }, contentType: 'application/x-www-form-urlencoded' },
 			]);
-			expect(jsonOf(items)).toEqual([{ success: true, ticketId: 1003 }]);
+			expect(jsonOf(items)).toEqual([{ deleted: true, ticketId: 1003 }]);
 			expect(env.sb.db.tickets.has(1003)).toBe(false);
 		});
 	});
@@ -593,7 +593,7 @@ eachProfile((profile) => {
 
 		it('validates both ticket IDs before merging', async () => {
 			const { error } = await run({ operation: 'merge', ticketId: byId(1002), mergedTicketId: byId('0') });
-			expect(error?.message).toBe('Ticket to Merge Into It must be a positive whole number, got "0"');
+			expect(error?.message).toBe(`'Ticket to Merge Into It' must be a positive whole number, got "0" [item 0]`);
 			expect(env.sb.requests).toHaveLength(0);
 		});
 	});

@@ -76,7 +76,7 @@ eachProfile((profile) => {
 		/** The filter as the loaded node describes it, for the given operation. */
 		function assigneeFilter(operation: string, name: string): INodeProperties {
 			const { properties } = env.h.nodeTypes.getByNameAndVersion(NODE_TYPE).description;
-			const filters = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.operation?.includes(operation));
+			const filters = properties.find((p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('ticket') && p.displayOptions?.show?.operation?.includes(operation));
 			return (filters?.options as INodeProperties[]).find((o) => o.name === name)!;
 		}
 

@@ -73,7 +73,7 @@ eachProfile((profile) => {
 				{ resource: 'user', operation: 'update', userId: byId('={{ $json.id }}'), updateFields: {} },
 				{ items: [{ json: { id: 'abc' } }] },
 			);
-			expect(error?.message).toContain('User ID must be a positive whole number, got "abc"');
+			expect(error?.message).toContain(`'User ID' must be a positive whole number, got "abc"`);
 			expect(env.calls()).toHaveLength(0);
 		});
 
@@ -134,7 +134,7 @@ eachProfile((profile) => {
 			expect(env.calls().map(summary)).toEqual([
 				{ method: 'POST', endpoint: 'deleteuser', query: {}, contentType: 'application/x-www-form-urlencoded', body: { userId: '6' } },
 			]);
-			expect(jsonOf(items)).toEqual([{ success: true }]);
+			expect(jsonOf(items)).toEqual([{ deleted: true, userId: 6 }]);
 			expect(env.sb.db.users.has(6)).toBe(false);
 		});
 

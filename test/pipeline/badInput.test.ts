@@ -45,7 +45,7 @@ const createTicket = (fields: IDataObject) => (s: Sandbox) => ({
 const withUrl = (helpdeskUrl: string) => (s: Sandbox) => tokenCredentials(helpdeskUrl, s.users.admin.token);
 const NOT_A_URL = (typed: string) =>
 	`The Helpdesk URL in the Jitbit credential ("${typed}") is not a web address: it must start with https:// (or http://) followed by the helpdesk's host name, e.g. https://company.jitbit.com/helpdesk`;
-const BAD_ID = (label: string, got: string) => `${label} must be a positive whole number, got "${got}"`;
+const BAD_ID = (label: string, got: string) => `'${label}' must be a positive whole number, got "${got}"`;
 const ENTER_ID = (label: string) => new RegExp(`^Enter the numeric ${label}, pick it from the list, or map a field that holds it\\.$`);
 const onFirst = (message: string) => (s: Sandbox) => `${message} (Ticket id=${first(s)})`;
 const CREDENTIALS_FIX = /^Check the username and password or the API token in the Jitbit credential\. API tokens expire when their user changes password\./;
@@ -158,7 +158,7 @@ const cases: Case[] = [
 		name: 'server error page',
 		params: getFirst({ rateLimitHandling: { maxRetries: 1 } }),
 		fault: { kind: '5xx', status: 500, endpoint: 'ticket', times: Infinity },
-		error: (s) => `The helpdesk answered with a server error (500) for Ticket id=${first(s)}`,
+		error: (s) => `The helpdesk could not handle the request (500) for Ticket id=${first(s)}`,
 		fix: /\. Jitbit also answers 500 for some invalid input, e\.g\. creating a user whose username or email already exists\.$/,
 		sent: ['GET ticket 500', 'GET ticket 500'],
 	},
@@ -174,7 +174,7 @@ const cases: Case[] = [
 		// Jitbit answers 500 for a duplicate; the node's hint names that case, and the write is not re-sent.
 		name: 'creating a user whose email already exists',
 		params: () => ({ resource: 'user', operation: 'create', email: 'customer@acme.example' }),
-		error: 'The helpdesk answered with a server error (500) for CreateUser',
+		error: 'The helpdesk could not handle the request (500) for CreateUser',
 		fix: /\. Jitbit also answers 500 for some invalid input, e\.g\. creating a user whose username or email already exists\.$/,
 		sent: ['POST createuser 500'],
 	},
@@ -204,14 +204,14 @@ const cases: Case[] = [
 	{
 		name: 'subject mapped from a missing field',
 		params: createTicket({ subject: '={{ $json.title }}' }),
-		error: 'Subject is empty',
+		error: "'Subject' is empty",
 		fix: /^A ticket needs a subject\. The expression \{\{ \$json\.title \}\} gives no text for this item: check that the item has that field\.$/,
 		sent: [],
 	},
 	{
 		name: 'body mapped from a missing field',
 		params: createTicket({ body: '={{ $json.text }}' }),
-		error: 'Body is empty',
+		error: "'Body' is empty",
 		fix: /^A ticket needs a body\. The expression \{\{ \$json\.text \}\} gives no text for this item/,
 		sent: [],
 	},
@@ -234,15 +234,15 @@ const cases: Case[] = [
 		name: 'an attachment field that is not on the item',
 		params: (s) => ({ resource: 'attachment', operation: 'upload', ticketId: rl(first(s)), binaryPropertyNames: 'invoice' }),
 		items: [{ json: {}, binary: { data: { data: 'aGk=', mimeType: 'text/plain', fileName: 'hi.txt' } } }],
-		error: 'The input item has no binary field "invoice"',
-		fix: /^Binary fields on this item: data\. Check "Input Binary Fields"\.$/,
+		error: "The input item has no binary field 'invoice'",
+		fix: /^Binary fields on this item: data\. Check 'Input Binary Fields'\.$/,
 		sent: [],
 	},
 	{
 		name: 'an update with nothing to change',
 		params: (s) => ({ resource: 'ticket', operation: 'update', ticketId: rl(first(s)), updateFields: {} }),
 		error: 'Nothing to update',
-		fix: /^Add at least one field under "Update Fields"\.$/,
+		fix: /^Add at least one field under 'Update Fields'\.$/,
 		sent: [],
 	},
 	{
@@ -256,7 +256,7 @@ const cases: Case[] = [
 		// Caught before the lookup, which could only answer "not found" and costs a UserByEmail call.
 		name: 'an email that is not one',
 		params: () => ({ resource: 'user', operation: 'getByEmail', email: 'not-an-email' }),
-		error: 'Email must be an email address, got "not-an-email"',
+		error: "'Email' must be an email address, got \"not-an-email\"",
 		fix: /^Enter the address as name@example\.com, or map a field that holds one\.$/,
 		sent: [],
 	},
@@ -264,7 +264,7 @@ const cases: Case[] = [
 		name: 'an email that is not one, on Create or Update',
 		params: () => ({ resource: 'user', operation: 'upsert', email: '={{ $json.mail }}' }),
 		items: [{ json: { mail: 'Ada Lovelace' } }],
-		error: 'Email must be an email address, got "Ada Lovelace"',
+		error: "'Email' must be an email address, got \"Ada Lovelace\"",
 		fix: /^Enter the address as name@example\.com/,
 		sent: [],
 	},
@@ -298,7 +298,8 @@ describe('bad input matrix', () => {
 		if (c.error) {
 			expect(error).toBeDefined();
 			const expected = typeof c.error === 'function' ? c.error(env.sb) : c.error;
-			if (typeof expected === 'string') expect(error?.message).toBe(expected);
+			// The message ends with the item it is about, as n8n's error structure asks.
+			if (typeof expected === 'string') expect(error?.message).toBe(c.beforeRun ? expected : `${expected} [item 0]`);
 			else expect(error?.message).toMatch(expected);
 			if (c.fix) expect(error?.description).toMatch(c.fix);
 			if (!c.beforeRun) expect(error?.context?.itemIndex).toBe(0);

@@ -31,7 +31,7 @@ describe('multi-call operations', () => {
 		expect(ticket.dueDate).toBeNull();
 		expect(sent()).toEqual(['POST ticket 200', 'POST updateticket 500']);
 		expect(error?.message).toBe(
-			`Ticket ${ticket.ticketId} was created, but setting its due date failed: The helpdesk answered with a server error (500) for UpdateTicket id=${ticket.ticketId}`,
+			`Ticket ${ticket.ticketId} was created, but setting its due date did not go through: The helpdesk could not handle the request (500) for UpdateTicket id=${ticket.ticketId} [item 0]`,
 		);
 		expect(error?.description).toMatch(
 			new RegExp(`^${escape(DO_NOT_RERUN)} The ticket is at ${link(ticket.ticketId)}\\. Set the due date there or with Ticket → Update\\. Jitbit said: `),
@@ -46,7 +46,7 @@ describe('multi-call operations', () => {
 		expect(landed('read fails')).toHaveLength(1);
 		expect(sent()).toEqual(['POST ticket 200', 'GET ticket 503', 'GET ticket 503']);
 		expect(error?.message).toBe(
-			`Ticket ${ticket.ticketId} was created, but reading it back failed: The helpdesk answered with a server error (503) for Ticket id=${ticket.ticketId}`,
+			`Ticket ${ticket.ticketId} was created, but reading it back did not go through: The helpdesk could not handle the request (503) for Ticket id=${ticket.ticketId} [item 0]`,
 		);
 		expect(error?.description).toMatch(
 			new RegExp(`^${escape(DO_NOT_RERUN)} The ticket is at ${link(ticket.ticketId)}\\. Read it with Ticket → Get\\. `),
@@ -67,7 +67,7 @@ describe('multi-call operations', () => {
 		expect(sent().sort()).toEqual(['POST ticket 200', 'POST ticket 200', 'POST updateticket 500']);
 		expect(jsonOf(items)).toEqual([
 			{
-				error: `Ticket ${failed.ticketId} was created, but setting its due date failed: The helpdesk answered with a server error (500) for UpdateTicket id=${failed.ticketId}`,
+				error: `Ticket ${failed.ticketId} was created, but setting its due date did not go through: The helpdesk could not handle the request (500) for UpdateTicket id=${failed.ticketId} [item 0]`,
 				details: {
 					id: failed.ticketId,
 					url: `${env.sb.url}/Ticket/${failed.ticketId}`,

@@ -66,7 +66,7 @@ describe('request pipeline on reads', () => {
 		env.sb.inject({ kind: '5xx', status: 502, endpoint: 'ticket', times: Infinity });
 		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxRetries: 1 } }), { credentials: env.admin });
 		expect(ticketCalls()).toHaveLength(2);
-		expect(error?.message).toMatch(/server error \(502\)/);
+		expect(error?.message).toMatch(/could not handle the request \(502\)/);
 	});
 
 	it('a slow reply is waited for', async () => {

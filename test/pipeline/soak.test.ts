@@ -13,7 +13,7 @@ describe('fault soak', () => {
 
 	// Every failure must read as one of the pipeline's explanations, never a bare crash.
 	const CLEAR_ERROR =
-		/Jitbit's rate limit was still exceeded|server error \(5\d\d\)|Could not reach the helpdesk|Not found in Jitbit/;
+		/Jitbit's rate limit was still exceeded|could not handle the request \(5\d\d\)|Could not reach the helpdesk|Not found in Jitbit/;
 
 	it('500 operations: every read ends in data or a clear error, every create lands at most once', async () => {
 		const random = prng(42);

@@ -24,7 +24,7 @@ describe('request pipeline on writes', () => {
 	});
 
 	it.each([
-		['a server error', { kind: '5xx' as const, status: 500 }, /server error \(500\)/],
+		['a server error', { kind: '5xx' as const, status: 500 }, /could not handle the request \(500\)/],
 		['a dropped connection', { kind: 'drop' as const }, /Could not reach the helpdesk.*dropped/],
 	])('never replays a create after %s', async (_name, fault, message) => {
 		env.sb.inject({ ...fault, endpoint: 'ticket', method: 'POST', times: 1 });
@@ -45,7 +45,7 @@ describe('request pipeline on writes', () => {
 	});
 
 	it.each([
-		['a 503', { kind: '5xx' as const, status: 503 }, /server error \(503\)/],
+		['a 503', { kind: '5xx' as const, status: 503 }, /could not handle the request \(503\)/],
 		['a dropped connection', { kind: 'drop' as const }, /Could not reach the helpdesk.*dropped/],
 	])('never re-sends DeleteFile, a GET that deletes, after %s', async (_name, fault, message) => {
 		const file = [...env.sb.db.files.values()].find((f) => f.ticketId)!;

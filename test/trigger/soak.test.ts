@@ -213,7 +213,6 @@ eachProfile((profile) => {
 		tally('newComment', commentIds.length, commentMissed, commentDup);
 
 		const changes = sb.db.tickets.size;
-		// eslint-disable-next-line no-console
 		console.log(
 			`Soak (${profile} profile): ${changes} tickets, ${comments.length} comments, ${[...statusHistory.values()].reduce((n, h) => n + h.length - 1, 0)} status changes, clock ${new Date(clock.now).toISOString()}\n` +
 				JSON.stringify(report, null, 1),

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UploadFile } from '../transport';
-import { multipartBody } from '../transport';
+import { atItem, multipartBody } from '../transport';
 
 /** The "Attachments" field: names of the input item's binary properties to upload (required ones default to `data`). */
 export function binaryPropertiesField(required = false): INodeProperties {
@@ -47,9 +47,9 @@ export const sendBinaryAsMultipart: PreSendAction = async function (
 	for (const name of names) {
 		const item = this.getInputData();
 		if (!item.binary?.[name]) {
-			throw new NodeOperationError(this.getNode(), `The input item has no binary field "${name}"`, {
+			throw new NodeOperationError(this.getNode(), atItem(`The input item has no binary field '${name}'`, this.getItemIndex()), {
 				itemIndex: this.getItemIndex(),
-				description: `Binary fields on this item: ${Object.keys(item.binary ?? {}).join(', ') || 'none'}. Check "Input Binary Fields".`,
+				description: `Binary fields on this item: ${Object.keys(item.binary ?? {}).join(', ') || 'none'}. Check 'Input Binary Fields'.`,
 			});
 		}
 		const binary = this.helpers.assertBinaryData(name);

@@ -34,7 +34,7 @@ export function ticketLocator(overrides: LocatorOverrides = {}): INodeProperties
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: 'https://company.jitbit.com/helpdesk/Ticket/12345',
+				placeholder: 'e.g. https://company.jitbit.com/helpdesk/Ticket/12345',
 				extractValue: { type: 'regex', regex: '[Tt]icket/(\\d+)' },
 				validation: [
 					{

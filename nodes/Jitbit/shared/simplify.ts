@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties, PostReceiveAction } from 'n8n-workflow';
 
-/** The Simplify switch of an operation whose output a `simplifyOutput(...)` action trims. */
-export function simplifyField(what: string): INodeProperties {
+/** The Simplify switch of an operation whose output a `simplifyOutput(...)` action trims, in n8n's standard words. */
+export function simplifyField(): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
-		description: `Whether to return only the ${what} people usually map, with the same names for list and detail results, instead of Jitbit's full raw data`,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
 	};
 }
 

@@ -38,6 +38,14 @@ export interface RequestSummary {
 
 const MAX_BODY_IN_MESSAGE = 300;
 
+/**
+ * n8n's error structure (UX guidelines): the message says what happened and ends with the item it
+ * is about, `… [item 2]`; the description says what to do. Added once, wherever the error is built.
+ */
+export function atItem(message: string, itemIndex: number | undefined): string {
+	return itemIndex === undefined || /\[item \d+\]$/.test(message) ? message : `${message} [item ${itemIndex}]`;
+}
+
 function shortBody(text: string): string {
 	const flat = htmlToText(text).replace(/\s+/g, ' ');
 	return flat.length > MAX_BODY_IN_MESSAGE ? `${flat.slice(0, MAX_BODY_IN_MESSAGE)}…` : flat;
@@ -75,7 +83,7 @@ const NETWORK_MESSAGES: Record<string, string> = {
 	ETIMEDOUT: 'the request timed out',
 	ENOTFOUND: 'the host name does not resolve',
 	EAI_AGAIN: 'the host name does not resolve',
-	EPROTO: 'the TLS handshake failed',
+	EPROTO: 'the TLS handshake did not complete',
 	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
 };
 
@@ -98,6 +106,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 	const itemIndex = req.itemIndex;
 	if (error instanceof NodeOperationError || (error instanceof NodeApiError && !networkCode(error))) {
 		if (itemIndex !== undefined) error.context.itemIndex = itemIndex;
+		error.message = atItem(error.message, itemIndex);
 		return error;
 	}
 	const target = describeTarget(req);
@@ -106,7 +115,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 		return new NodeApiError(node, { status: 429, target } as JsonObject, {
 			httpCode: '429',
 			itemIndex,
-			message: `Jitbit's rate limit was still exceeded after ${error.retries} retries over ${seconds} s (${target})`,
+			message: atItem(`Jitbit's rate limit was still exceeded after ${error.retries} retries over ${seconds} s (${target})`, itemIndex),
 			description:
 				"Others kept this Jitbit user's limit busy for longer than the node waits. Raise 'Max Retries' or 'Max Total Wait' under the node's Rate Limit Handling option, or run fewer workflows against this helpdesk at the same time.",
 		});
@@ -115,7 +124,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 		const body = shortBody(error.bodyText);
 		const response = { status: error.status, body, target } as JsonObject;
 		const make = (message: string, description: string) =>
-			new NodeApiError(node, response, { httpCode: String(error.status), itemIndex, message, description });
+			new NodeApiError(node, response, { httpCode: String(error.status), itemIndex, message: atItem(message, itemIndex), description });
 		if (error.kind === 'html') {
 			return make(
 				`The helpdesk answered with a web page instead of API data (${target})`,
@@ -174,7 +183,7 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 			default:
 				return error.status >= 500
 					? make(
-							`The helpdesk answered with a server error (${error.status}) for ${target}`,
+							`The helpdesk could not handle the request (${error.status}) for ${target}`,
 							`Jitbit said: ${body || 'nothing'}. Jitbit also answers 500 for some invalid input, e.g. creating a user whose username or email already exists.`,
 						)
 					: make(`Jitbit answered ${error.status} for ${target}: ${body}`, 'See the message from Jitbit above.');
@@ -185,11 +194,11 @@ export function toNodeError(node: INode, error: unknown, req: RequestSummary): N
 		// Not `code`: NodeApiError would replace our message with its generic one for known codes.
 		return new NodeApiError(node, { networkError: code, target } as JsonObject, {
 			itemIndex,
-			message: `Could not reach the helpdesk at ${req.baseUrl ?? 'the configured URL'}: ${NETWORK_MESSAGES[code] ?? code}`,
+			message: atItem(`Could not reach the helpdesk at ${req.baseUrl ?? 'the configured URL'}: ${NETWORK_MESSAGES[code] ?? code}`, itemIndex),
 			description:
 				'Check the Helpdesk URL in the credential and that the helpdesk is reachable from n8n. Reads were retried; creates and updates are never re-sent after a network error, so check whether this one was applied before running it again.',
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
+	return new NodeOperationError(node, atItem(message, itemIndex), { itemIndex });
 }

@@ -15,6 +15,7 @@ export type { JitbitRequest } from './apiRequest';
 export { CREDENTIAL_TYPE } from './context';
 export type { JitbitContext } from './context';
 export { jitbitRouting } from './declarative';
+export { atItem } from './errors';
 export type { JitbitRouting, PagingStyle } from './declarative';
 export { multipartBody } from './encoding';
 export type { UploadFile } from './encoding';

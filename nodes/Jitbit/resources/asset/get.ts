@@ -19,7 +19,7 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-const properties: INodeProperties[] = [assetIdField(inQuery('id')), simplifyField('asset fields')];
+const properties: INodeProperties[] = [assetIdField(inQuery('id')), simplifyField()];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['get'] } };
 

@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 		companyFilter('assignedToCompanyId', 'Assigned to Company', 'Only assets of this company'),
 		departmentFilter('assignedToDepartmentId', 'Assigned to Department Name or ID', 'Only assets of this department.'),
 	]),
-	simplifyField('asset fields'),
+	simplifyField(),
 ];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['getMany'] } };

@@ -8,8 +8,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
-import { jitbitApiRequest } from '../../transport';
-import { jitbitRouting } from '../../transport';
+import { jitbitApiRequest, jitbitRouting } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
 
 /**

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { confirmDeleted } from '../../shared/confirm';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
@@ -13,6 +14,7 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({
 		request: { method: 'GET', url: '/DeleteFile' },
 		send: { preSend: [requirePositiveIds({ fileId: 'File ID' })] },
+		output: { postReceive: [confirmDeleted({ fileId: 'fileId' })] },
 	}),
 };
 

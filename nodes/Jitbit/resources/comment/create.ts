@@ -11,8 +11,7 @@ import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binar
 import { inBody, optionsCollection } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest } from '../../transport';
-import { jitbitRouting } from '../../transport';
+import { atItem, jitbitApiRequest, jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
 import { templateFields } from './templates';
 
@@ -25,8 +24,8 @@ async function bodyFromTemplate(this: IExecuteSingleFunctions, requestOptions: I
 	if (String(body.body ?? '').trim()) return requestOptions;
 	const templateId = String(this.getNodeParameter('templateId', '') ?? '');
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex: this.getItemIndex(), description });
-	if (!templateId) throw fail('The comment has no text', 'Enter a Body, or choose a Template whose text is used instead.');
+		new NodeOperationError(this.getNode(), atItem(message, this.getItemIndex()), { itemIndex: this.getItemIndex(), description });
+	if (!templateId) throw fail('The comment has no text', "Enter a 'Body', or choose a 'Template' whose text is used instead.");
 	const templates = (await jitbitApiRequest(this, {
 		method: 'GET',
 		url: '/CommentTemplates',

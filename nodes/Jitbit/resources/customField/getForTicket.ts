@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to also return the fields of the ticket’s category that have no value',
 		routing: inQuery('returnUnset'),
 	},
-	simplifyField('custom field data (ID, name, value, option ID)'),
+	simplifyField(),
 ];
 
 const displayOptions = { show: { resource: ['customField'], operation: ['getForTicket'] } };

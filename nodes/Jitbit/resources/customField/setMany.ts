@@ -11,16 +11,16 @@ import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitRouting } from '../../transport';
+import { atItem, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from './values';
 
 /** `SetCustomFields` takes one `cf<FieldID>=<value>` form field per custom field (docs/jitbit-api.md §11). */
 async function sendFieldValues(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const values = readCustomFieldValues(this, 'customFieldsUi');
 	if (!values.length) {
-		throw new NodeOperationError(this.getNode(), 'No custom fields to set', {
+		throw new NodeOperationError(this.getNode(), atItem('No custom fields to set', this.getItemIndex()), {
 			itemIndex: this.getItemIndex(),
-			description: 'Add at least one field under "Custom Fields".',
+			description: "Add at least one field under 'Custom Fields'.",
 		});
 	}
 	const fields = Object.fromEntries(values.map(({ fieldId, value }) => [`cf${fieldId}`, value]));

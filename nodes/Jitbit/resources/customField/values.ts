@@ -53,7 +53,7 @@ export function readCustomFieldValues(ctx: IExecuteSingleFunctions, path: string
 	const collection = (ctx.getNodeParameter(path, {}) ?? {}) as IDataObject;
 	const entries = (collection.field ?? []) as IDataObject[];
 	return entries.map((entry, index) => {
-		const fieldId = positiveId(ctx.getNode(), `Field ID of custom field ${index + 1}`, entry.fieldId, ctx.getItemIndex());
+		const fieldId = positiveId(ctx.getNode(), `'Field ID' of custom field ${index + 1}`, entry.fieldId, ctx.getItemIndex());
 		const value = entry.value;
 		return { fieldId, value: value === undefined || value === null ? '' : String(value) };
 	});

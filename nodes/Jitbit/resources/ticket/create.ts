@@ -16,7 +16,7 @@ import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
 import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitApiRequest, jitbitRouting } from '../../transport';
+import { atItem, jitbitApiRequest, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
 import { priorityField } from './fields';
 import { simplifyTicket } from './simplify';
@@ -40,7 +40,7 @@ async function requireSubjectAndBody(this: IExecuteSingleFunctions, requestOptio
 	]) {
 		if (String(this.getNodeParameter(name, '') ?? '').trim()) continue;
 		const raw = String(this.getNode().parameters[name] ?? '');
-		throw new NodeOperationError(this.getNode(), `${label} is empty`, {
+		throw new NodeOperationError(this.getNode(), atItem(`'${label}' is empty`, this.getItemIndex()), {
 			itemIndex: this.getItemIndex(),
 			description: raw.startsWith('=')
 				? `A ticket needs a ${name}. The expression ${raw.slice(1)} gives no text for this item: check that the item has that field.`
@@ -64,7 +64,7 @@ async function createdButFailed(
 ): Promise<INodeExecutionData[]> {
 	const url = ticketUrl(await helpdeskWebUrl(ctx), id);
 	const { message, description } = cause as NodeOperationError;
-	const error = new NodeOperationError(ctx.getNode(), `Ticket ${id} was created, but ${step} failed: ${message}`, {
+	const error = new NodeOperationError(ctx.getNode(), atItem(`Ticket ${id} was created, but ${step} did not go through: ${message}`, ctx.getItemIndex()), {
 		itemIndex: ctx.getItemIndex(),
 		description: `Do not run this item again: that would create the ticket a second time. The ticket is at ${url}. ${fix}.${description ? ` ${description}` : ''}`,
 	});
@@ -205,7 +205,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to read the new ticket back (one extra call) and return it instead of just its ID',
 	},
-	{ ...simplifyField('ticket fields'), displayOptions: { show: { returnTicket: [true] } } },
+	{ ...simplifyField(), displayOptions: { show: { returnTicket: [true] } } },
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['create'] } };

@@ -8,4 +8,5 @@ export const { option, description } = ticketWrite({
 	url: '/DeleteTicket',
 	notice: 'Deleting cannot be undone: the ticket, its comments and its files are removed permanently',
 	ticketFields: [theTicket('The ticket to delete')],
+	deletes: true,
 });

@@ -61,5 +61,5 @@ export function assigneeFilter(property: string, description: string): INodeProp
 
 /** Return All / Limit, the Filters collection and Simplify of a ticket list: Tickets and Search. */
 export function ticketListFields(filters: INodeProperties[]): INodeProperties[] {
-	return [...returnAllOrLimit(), filtersCollection(filters), simplifyField('ticket fields')];
+	return [...returnAllOrLimit(), filtersCollection(filters), simplifyField()];
 }

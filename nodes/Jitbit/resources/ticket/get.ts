@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 	ticketLocator({
 		routing: inQuery('id'),
 	}),
-	simplifyField('ticket fields'),
+	simplifyField(),
 	optionsCollection([
 		{
 			displayName: 'Include Comments',

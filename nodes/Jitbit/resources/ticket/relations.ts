@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { confirm } from '../../shared/confirm';
+import { confirm, confirmDeleted } from '../../shared/confirm';
 import { inBody, inQuery } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
@@ -38,6 +38,8 @@ interface TicketWrite extends OperationSpec {
 	notice?: string;
 	/** Adds a user picker (the subscriber) sent as `userId`. */
 	subscriber?: { displayName: string; description: string };
+	/** A delete: answers `{ deleted: true }` rather than `{ success: true }`. */
+	deletes?: true;
 }
 
 /** The operation's main ticket, sent as `id` and echoed as `ticketId`. */
@@ -67,7 +69,7 @@ export function ticketWrite(spec: TicketWrite): Operation {
 		routing: jitbitRouting({
 			request: { method: 'POST', url: spec.url },
 			send: { preSend: [requirePositiveIds(ids)] },
-			output: { postReceive: [confirm(outputs)] },
+			output: { postReceive: [spec.deletes ? confirmDeleted(outputs) : confirm(outputs)] },
 		}),
 	};
 	const properties: INodeProperties[] = [];
@@ -96,6 +98,6 @@ export function ticketRead(spec: TicketRead): Operation {
 		}),
 	};
 	const properties: INodeProperties[] = [ticketLocator({ routing: inQuery('id') })];
-	if (spec.listsTickets) properties.push(simplifyField('ticket fields'));
+	if (spec.listsTickets) properties.push(simplifyField());
 	return { option, description: updateDisplayOptions(displayOptionsOf(spec), properties) };
 }

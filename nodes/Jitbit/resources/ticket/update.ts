@@ -7,15 +7,15 @@ import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { technicianLocator, ticketLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
 import { priorityField, statusField } from './fields';
-import { jitbitRouting } from '../../transport';
+import { atItem, jitbitRouting } from '../../transport';
 
 /** An update with nothing to change would still cost a call and touch LastUpdated. */
 async function requireChanges(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const fields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (!Object.keys(fields).length) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+		throw new NodeOperationError(this.getNode(), atItem('Nothing to update', this.getItemIndex()), {
 			itemIndex: this.getItemIndex(),
-			description: 'Add at least one field under "Update Fields".',
+			description: "Add at least one field under 'Update Fields'.",
 		});
 	}
 	return requestOptions;

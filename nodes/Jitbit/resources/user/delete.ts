@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { confirmDeleted } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
@@ -14,6 +15,7 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({
 		request: { method: 'POST', url: '/DeleteUser' },
 		send: { preSend: [requirePositiveIds({ userId: 'User ID' })] },
+		output: { postReceive: [confirmDeleted({ userId: 'userId' })] },
 	}),
 };
 

@@ -22,7 +22,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to retrieve', routing: inQuery('userId') }),
-	simplifyField('user fields'),
+	simplifyField(),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };

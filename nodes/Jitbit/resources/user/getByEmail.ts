@@ -22,7 +22,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	emailField('Email address of the user to find', inQuery('email')),
-	simplifyField('user fields'),
+	simplifyField(),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getByEmail'] } };

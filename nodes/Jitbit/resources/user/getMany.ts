@@ -40,7 +40,7 @@ const properties: INodeProperties[] = [
 		companyFilter('companyId', 'Company', 'Only users of this company'),
 		departmentFilter('departmentId', 'Department Name or ID', 'Only users of this department.'),
 	]),
-	simplifyField('user fields'),
+	simplifyField(),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { inBody } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
 import { requirePositiveIds } from '../../shared/validate';
-import { jitbitRouting } from '../../transport';
+import { atItem, jitbitRouting } from '../../transport';
 
 /**
  * MergeUsers is only a name in Jitbit's method list; its parameter names are not known (docs/jitbit-api.md §13). We
@@ -15,7 +15,7 @@ async function mergeParams(this: IExecuteSingleFunctions, requestOptions: IHttpR
 	const keep = String(this.getNodeParameter('userId', undefined, { extractValue: true }));
 	const gone = String(this.getNodeParameter('mergedUserId', undefined, { extractValue: true }));
 	if (keep === gone) {
-		throw new NodeOperationError(this.getNode(), 'A user cannot be merged into itself', {
+		throw new NodeOperationError(this.getNode(), atItem('A user cannot be merged into itself', this.getItemIndex()), {
 			itemIndex: this.getItemIndex(),
 			description: 'Pick two different users: the one to keep and the duplicate to merge into it.',
 		});
