@@ -8,6 +8,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitApiRequest } from '../../transport';
 import { jitbitRouting } from '../../transport';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
@@ -42,6 +43,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	assetIdField(inBody('id')),
 	updateFieldsCollection([...namedFields, ...optionalFields]),
+	...toolFields(option, { ids: ['asset'] }),
 ];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['update'] } };
