@@ -282,6 +282,8 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		reset: () => call('reset'),
 		/** Forget the recorded requests, keep the data. */
 		clearRequests: () => call('clearRequests'),
+		/** Add a ticket custom field for every category: { name, type (3 = dropdown), options: [names] }. */
+		addTicketField: (field) => call('addTicketField', field),
 		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
 		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
 			return await fetchAnswer(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {
@@ -337,6 +339,10 @@ export function n8nEnv(dataDir, { port = 5678, brokerPort, extra = {} } = {}) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// Our package is unverified: allowed by default in 2.41.1, off by default from n8n 3.0.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// Older n8n 1.x offered community nodes as AI agent tools only with this; 2.41.1 ignores it.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
 		N8N_LOG_OUTPUT: 'console',
 		DB_TYPE: 'sqlite',

@@ -7,7 +7,9 @@
 //   {"event":"ready","url":"http://127.0.0.1:PORT","users":{...},"profile":"default"}   once, when listening
 //   {"reply":<id>,"result":...} | {"reply":<id>,"error":"..."}            answers to commands
 // stdin commands (one JSON object per line): {"id":1,"cmd":"requests"} | {"cmd":"clearRequests"} |
-//   {"cmd":"reset"} (reset = back to the seed data, requests cleared)
+//   {"cmd":"reset"} (reset = back to the seed data, requests cleared) |
+//   {"cmd":"addTicketField","name":"Type","type":3,"options":["Incident"]} (a ticket custom field
+//   for every category, on top of the seed; answers the field with its option ids)
 // The sandbox closes when stdin ends or on SIGTERM/SIGINT.
 'use strict';
 
@@ -79,6 +81,13 @@ async function main() {
 			} else if (msg.cmd === 'reset') {
 				await sandbox.reset();
 				result = true;
+			} else if (msg.cmd === 'addTicketField') {
+				const { db } = sandbox;
+				const fieldId = db.nextId('field');
+				const options = (msg.options || []).map((name) => ({ optionId: db.nextId('option'), name }));
+				const field = { fieldId, name: String(msg.name), type: msg.type || 1, usage: 'ticket', categoryIds: 'all', forTechsOnly: false, mandatory: false, orderByNumber: fieldId, showInGrid: true, options };
+				db.customFields.set(fieldId, field);
+				result = plain(field);
 			} else throw new Error(`unknown command ${msg.cmd}`);
 			send({ reply: msg.id, result });
 		} catch (err) {
