@@ -587,7 +587,7 @@ async function main() {
 			const { result, sent } = await testCredential('wrong-password');
 			oneLogin(sent, 401);
 			assert(
-				result.status === 'Error' && /^Jitbit did not accept these credentials\. Check the username and password, or create a new API token/.test(result.message),
+				result.status === 'Error' && /^Jitbit did not accept these credentials, or it has locked this IP address out: .* check the username and password, or create a new API token/.test(result.message),
 				`n8n said ${JSON.stringify(result)}`,
 			);
 			assert(!result.message.includes('wrong-password'), 'the message repeats the password');
