@@ -288,6 +288,8 @@ export async function startSandbox({ port = 0, logFile, echo } = {}) {
 		figures: ({ subjectPrefix, limit, windowMs }) => call('figures', { subjectPrefix, limit, windowMs }),
 		/** A user's current API token (changing the password issues a new one). */
 		token: (username) => call('token', { username }),
+		/** Add a ticket custom field for every category: { name, type (3 = dropdown), options: [names] }. */
+		addTicketField: (field) => call('addTicketField', field),
 		/** Call the sandbox API as one of its demo users: returns { status, text, json }. */
 		async api(apiPath, { user = 'admin', method = 'GET', form } = {}) {
 			return await fetchAnswer(`${info.url}/api/${apiPath.replace(/^\/+/, '')}`, {
@@ -343,6 +345,10 @@ export function n8nEnv(dataDir, { port = 5678, brokerPort, extra = {} } = {}) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// Our package is unverified: allowed by default in 2.41.1, off by default from n8n 3.0.
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// Older n8n 1.x offered community nodes as AI agent tools only with this; 2.41.1 ignores it.
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'info',
 		N8N_LOG_OUTPUT: 'console',
 		DB_TYPE: 'sqlite',

@@ -10,6 +10,8 @@
 //   {"cmd":"reset"} (reset = back to the seed data, requests cleared) | {"cmd":"token","username":"admin"} |
 //   {"cmd":"setRateLimit","rateLimit":{"limit":90,"searchLimit":60,"windowMs":6000}} |
 //   {"cmd":"figures","subjectPrefix":"...","limit":90,"windowMs":6000} (bench/figures.ts over the requests)
+//   {"cmd":"addTicketField","name":"Type","type":3,"options":["Incident"]} (a ticket custom field
+//   for every category, on top of the seed; answers the field with its option ids)
 // The sandbox closes when stdin ends or on SIGTERM/SIGINT.
 'use strict';
 
@@ -92,6 +94,13 @@ async function main() {
 			} else if (msg.cmd === 'figures') {
 				const { budgetFigures } = require(path.join(repo, 'bench', 'figures'));
 				result = budgetFigures(sandbox.requests, msg);
+			} else if (msg.cmd === 'addTicketField') {
+				const { db } = sandbox;
+				const fieldId = db.nextId('field');
+				const options = (msg.options || []).map((name) => ({ optionId: db.nextId('option'), name }));
+				const field = { fieldId, name: String(msg.name), type: msg.type || 1, usage: 'ticket', categoryIds: 'all', forTechsOnly: false, mandatory: false, orderByNumber: fieldId, showInGrid: true, options };
+				db.customFields.set(fieldId, field);
+				result = plain(field);
 			} else throw new Error(`unknown command ${msg.cmd}`);
 			send({ reply: msg.id, result });
 		} catch (err) {

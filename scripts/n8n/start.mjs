@@ -12,7 +12,7 @@
 // Options (environment):
 //   N8N_PORT=5678              editor port        JITBIT_SANDBOX_PORT=8089   sandbox port
 //   JITBIT_N8N_DATA=.n8n-local data folder        JITBIT_START_VERBOSE=1     echo n8n's log
-//   JITBIT_SKIP_BUILD=1        use dist/ as it is
+//   JITBIT_SKIP_BUILD=1        use dist/ as it is JITBIT_MODEL_STUB_PORT=8090  model stub port
 //   JITBIT_SANDBOX_PROFILE=legacy  the sandbox plays an older install (sandbox/profiles.ts)
 
 import crypto from 'node:crypto';
@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import * as H from './helpdesk.mjs';
+import { startModelStub, stubCredential, triageScript } from '../ai/model-stub.mjs';
 import { ensureN8n, n8nPaths } from './install.mjs';
 import * as L from './lib.mjs';
 import * as R from './webhook-rules.mjs';
@@ -27,6 +28,7 @@ import * as R from './webhook-rules.mjs';
 const T0 = Date.now();
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SANDBOX_PORT = Number(process.env.JITBIT_SANDBOX_PORT || 8089);
+const STUB_PORT = Number(process.env.JITBIT_MODEL_STUB_PORT || 8090);
 const DATA = path.resolve(L.REPO, process.env.JITBIT_N8N_DATA || '.n8n-local');
 const VERBOSE = !!process.env.JITBIT_START_VERBOSE;
 
@@ -63,6 +65,7 @@ async function npm(args, what) {
 let stopping = false;
 let n8n;
 let sandbox;
+let stub;
 
 async function shutdown(code, why) {
 	if (stopping) return;
@@ -71,6 +74,7 @@ async function shutdown(code, why) {
 	say('stopping n8n and the sandbox...');
 	if (n8n) await n8n.stop(20000);
 	if (sandbox) await sandbox.close();
+	if (stub) await stub.close();
 	await L.stopAll(3000);
 	say('stopped.');
 	process.exit(code);
@@ -114,6 +118,8 @@ async function main() {
 		throw new Error(`port ${N8N_PORT} is in use (another n8n, or an earlier npm start still running?). Set N8N_PORT to use another.`);
 	if (await L.portInUse(SANDBOX_PORT))
 		throw new Error(`port ${SANDBOX_PORT} is in use. Set JITBIT_SANDBOX_PORT to use another.`);
+	if (await L.portInUse(STUB_PORT))
+		throw new Error(`port ${STUB_PORT} is in use. Set JITBIT_MODEL_STUB_PORT to use another.`);
 	const brokerPort = await L.freePort();
 	const cliBrokerPort = await L.freePort();
 
@@ -121,6 +127,13 @@ async function main() {
 	say(`starting the Jitbit sandbox on 127.0.0.1:${SANDBOX_PORT}`);
 	fs.mkdirSync(DATA, { recursive: true });
 	sandbox = await L.startSandbox({ port: SANDBOX_PORT, logFile: path.join(DATA, 'sandbox.log') });
+	// The stand-in for an OpenAI model that the AI triage example uses (no key, no network).
+	stub = await startModelStub({
+		port: STUB_PORT,
+		scripts: [triageScript],
+		recordFile: path.join(DATA, 'model-stub.json'),
+		log: (line) => fs.appendFileSync(path.join(DATA, 'model-stub.log'), `${new Date().toISOString()} ${line}\n`),
+	});
 
 	// 5. The package where n8n loads installed community packages.
 	const target = L.installPackageInto(DATA);
@@ -129,9 +142,9 @@ async function main() {
 	// 6. Credential and example workflows, through n8n's CLI (only what changed since last run).
 	const state = loadState();
 	const cliEnv = L.n8nEnv(DATA, { port: N8N_PORT, brokerPort: cliBrokerPort });
-	const cred = [...L.sandboxCredential(sandbox), R.ruleCredential()];
+	const cred = [...L.sandboxCredential(sandbox), R.ruleCredential(), stubCredential(stub.baseUrl)];
 	if (state.credential !== hash(cred)) {
-		say('importing the sandbox credential "Jitbit sandbox"');
+		say('importing the credentials "Jitbit sandbox", "Jitbit rule (sandbox)" and "OpenAI (local model stub)"');
 		const file = L.writeJson(path.join(DATA, 'import', 'credentials.json'), cred);
 		const r = await L.n8nCli(['import:credentials', `--input=${file}`], cliEnv, { timeoutMs: 300000 });
 		fs.rmSync(file, { force: true }); // plaintext token: do not leave it lying around
@@ -210,11 +223,13 @@ async function main() {
 		'',
 		`   Editor        http://127.0.0.1:${N8N_PORT}`,
 		`   Jitbit sandbox ${sandbox.url}  (API under /api)`,
+		`   Model stub     ${stub.baseUrl}  (OpenAI-compatible, plays the AI triage example's script)`,
 		'   Sandbox users (demo only):',
 		`     ${userLine('admin')}`,
 		`     ${userLine('tech')}`,
 		`     ${userLine('customer')}`,
-		'   n8n credential "Jitbit sandbox": token auth as the sandbox admin',
+		'   n8n credentials: "Jitbit sandbox" (token auth as the sandbox admin),',
+		'   "OpenAI (local model stub)" (Base URL = the model stub)',
 		...(helpdesk
 			? [
 					`   n8n credential "${helpdesk.credential[0].name}": your helpdesk, as Jitbit user ${helpdesk.user.Username ?? helpdesk.user.UserID}`,
@@ -239,6 +254,8 @@ async function main() {
 		`   7. Automation rules: the sandbox sends ${rules.length} Jitbit rules (${rules.map((r) => r.event).join(', ')}) to the`,
 		'      published "Jitbit example: automation rules -> instant events": create, reply to or close a ticket',
 		`      (step 6) and see one execution each, at once. Rules and deliveries: ${sandbox.url}/sandbox/rules`,
+		'   8. "AI agent triage" example: Test workflow triages ticket 1001 through the model stub; what',
+		`      the model was sent (tool schemas, tool results) is in ${path.relative(L.REPO, DATA)}/model-stub.json.`,
 		'',
 		`   Logs: ${path.relative(L.REPO, DATA)}/n8n.log, ${path.relative(L.REPO, DATA)}/sandbox.log`,
 		'   Ctrl-C stops n8n and the sandbox. Data stays in .n8n-local/ (delete it to start over).',

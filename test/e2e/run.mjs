@@ -5,7 +5,9 @@
 // if needed (scripts/n8n/install.mjs), then in a temporary data folder with free ports:
 //   1. loads the built package as an installed community package,
 //   2. imports the sandbox credential, a Ticket Get test workflow and every examples/*.json,
-//   3. runs the Ticket Get workflow with `n8n execute` and checks what the sandbox received,
+//   3. runs the Ticket Get workflow with `n8n execute` and checks what the sandbox received, the
+//      examples' manual branches, and AI agents with the Jitbit tool against a model stub
+//      (test/e2e/agent.mjs),
 //   4. starts `n8n start` (with the Jitbit Trigger workflows published, if dist/nodes/JitbitTrigger
 //      exists), creates the owner account and tests the credential through n8n's REST API with a
 //      right and a wrong password, counting the logins the sandbox received,
@@ -27,6 +29,7 @@ import { ensureN8n } from '../../scripts/n8n/install.mjs';
 import * as L from '../../scripts/n8n/lib.mjs';
 import { helpdeskStartChecks } from './helpdesk.mjs';
 import { tarballInstallChecks } from './install.mjs';
+import { agentScenarios } from './agent.mjs';
 
 const T0 = Date.now();
 const PKG_DIR = path.resolve(process.env.JITBIT_PKG_DIR || L.REPO);
@@ -244,8 +247,8 @@ const manualCopyId = (id) => `${id.slice(0, 12)}Man1`;
 const require = createRequire(import.meta.url);
 
 /** Run a workflow with `n8n execute`; returns the run, throws with the real cause on failure. */
-async function executeWorkflow(id, env, work) {
-	const r = await L.n8nCli(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs: 120000 });
+async function executeWorkflow(id, env, work, timeoutMs = 120000) {
+	const r = await L.n8nCli(['execute', `--id=${id}`, '--rawOutput'], env, { timeoutMs });
 	fs.appendFileSync(path.join(work, 'execute.log'), `\n===== n8n execute --id=${id}: exit ${r.code}\n${r.output}`);
 	const run = parseExecuteOutput(r.output);
 	if (r.code !== 0 || !run || run.status !== 'success') {
@@ -504,6 +507,8 @@ async function main() {
 			assert(second.join() === 'ada@example.com:updated,grace@example.com:updated', `second run: ${second.join()}`);
 		});
 
+		await agentScenarios({ test, skip, assert, log, L, work, cliEnv, sandbox, executeWorkflow, manualCopyId, nodeTypes, nodeOutput, reqPath, param, describeRequests });
+
 		// ---- A running n8n: the credential test through its REST API, then active triggers ------
 		const triggerName = 'Jitbit Trigger: an active workflow runs after a ticket is created in the sandbox';
 		const triageName = 'example triage runs from its trigger on the new ticket (comment posted)';
@@ -586,7 +591,7 @@ async function main() {
 			const { result, sent } = await testCredential('wrong-password');
 			oneLogin(sent, 401);
 			assert(
-				result.status === 'Error' && /^Jitbit did not accept these credentials\. Check the username and password, or create a new API token/.test(result.message),
+				result.status === 'Error' && /^Jitbit did not accept these credentials, or it has locked this IP address out: .* check the username and password, or create a new API token/.test(result.message),
 				`n8n said ${JSON.stringify(result)}`,
 			);
 			assert(!result.message.includes('wrong-password'), 'the message repeats the password');

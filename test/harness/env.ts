@@ -14,6 +14,8 @@ export interface RunExtra {
 	continueOnFail?: boolean;
 	/** The credential to run as; the admin's by default. */
 	as?: JitbitCredentials;
+	/** The node type to run, e.g. TOOL_TYPE for the node as an agent's tool. */
+	nodeType?: string;
 }
 
 export interface Env {
@@ -47,6 +49,7 @@ export function useEnv(options: EnvOptions = {}): Env {
 				credentials: extra.as ?? env.admin,
 				items: extra.items,
 				continueOnFail: extra.continueOnFail,
+				nodeType: extra.nodeType,
 			});
 		},
 		calls: () => env.sb.requests.slice(),

@@ -38,6 +38,8 @@ import { createEmptyRunExecutionData, createRunExecutionData, ICredentialsHelper
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '../..');
 export const NODE_TYPE = 'n8n-nodes-jitbit.jitbit';
+/** The node as an AI agent's tool: n8n derives `<name>Tool` from `usableAsTool`. */
+export const TOOL_TYPE = 'n8n-nodes-jitbit.jitbitTool';
 export const TRIGGER_TYPE = 'n8n-nodes-jitbit.jitbitTrigger';
 export const CREDENTIAL_TYPE = 'jitbitApi';
 
@@ -65,7 +67,31 @@ class LoadedNodeTypes implements INodeTypes {
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.loader.getNode(this.shortName(type)).type;
+		const name = this.shortName(type);
+		const base = name.endsWith('Tool') && !(name in this.loader.known.nodes) ? name.slice(0, -'Tool'.length) : undefined;
+		return base ? this.asTool(base) : this.loader.getNode(name).type;
+	}
+
+	private readonly tools = new Map<string, INodeType>();
+
+	/**
+	 * A `usableAsTool` node as n8n offers it to agents: the same node whose description is named
+	 * `<name>Tool`, which is what makes n8n-workflow evaluate `'@tool'` display conditions to true.
+	 * n8n also gives it an ai_tool output; the harness keeps main so the node runs on the items it is
+	 * fed, which stand for the arguments of an agent's tool call ($fromAI reads them).
+	 */
+	private asTool(base: string): INodeType {
+		let tool = this.tools.get(base);
+		if (!tool) {
+			const nodeType = this.loader.getNode(base).type as INodeType;
+			if (!nodeType.description.usableAsTool) throw new Error(`harness: ${base} is not usable as a tool`);
+			const { name, displayName } = nodeType.description;
+			tool = Object.create(nodeType, {
+				description: { value: { ...nodeType.description, name: `${name}Tool`, displayName: `${displayName} Tool` } },
+			}) as INodeType;
+			this.tools.set(base, tool);
+		}
+		return tool;
 	}
 
 	getByNameAndVersion(type: string, version?: number): INodeType {

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { hideInTool } from './tool';
+
 export const rateLimitHandlingProperty: INodeProperties = {
 	displayName: 'Rate Limit Handling',
 	name: 'rateLimitHandling',
@@ -28,8 +30,21 @@ export const rateLimitHandlingProperty: INodeProperties = {
 	],
 };
 
-/** Return All / Limit for a list operation; paging itself is the operation's `jitbitRouting({ paging })`. */
+/**
+ * Return All / Limit for a list operation; paging itself is the operation's `jitbitRouting({ paging })`.
+ * In tool mode the Limit defaults to 10: every result goes into the model's context.
+ */
 export function returnAllOrLimit(): INodeProperties[] {
+	const limit: INodeProperties = {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+		routing: { output: { maxResults: '={{ $value }}' } },
+	};
 	return [
 		{
 			displayName: 'Return All',
@@ -38,15 +53,12 @@ export function returnAllOrLimit(): INodeProperties[] {
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		},
+		hideInTool(limit),
 		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-			routing: { output: { maxResults: '={{ $value }}' } },
+			...limit,
+			default: 10,
+			description: 'Max number of results to return. Each one goes into the AI agent’s context, so keep it small.',
+			displayOptions: { show: { returnAll: [false], '@tool': [true] } },
 		},
 	];
 }

@@ -1,3 +1,5 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
 /**
  * Jitbit stores ticket bodies, comments and articles as HTML (sometimes BBCode-ish text). For an AI
  * agent or a notification, readable plain text is what is wanted: block elements become line breaks,
@@ -80,4 +82,24 @@ const HTML_MARKER = /^\s*<!--html-->/i;
 /** A body without the web app's `<!--html-->` prefix, for simplified output; other values unchanged. */
 export function withoutHtmlMarker<T>(body: T): T | string {
 	return typeof body === 'string' ? body.replace(HTML_MARKER, '') : body;
+}
+
+/**
+ * An item with its body and its comments' bodies as plain text (raw `Body` or simplified `body`),
+ * the `<!--html-->` marker gone with every other HTML comment.
+ */
+export function withPlainText(record: IDataObject): IDataObject {
+	const result: IDataObject = { ...record };
+	for (const key of ['Body', 'body']) if (result[key] !== undefined && result[key] !== null) result[key] = htmlToText(result[key]);
+	for (const key of ['Comments', 'comments']) {
+		const comments = result[key];
+		if (Array.isArray(comments)) result[key] = comments.map((c) => (c && typeof c === 'object' ? withPlainText(c as IDataObject) : c));
+	}
+	return result;
+}
+
+/** postReceive of a Strip HTML switch named `stripHtml`. */
+export async function stripHtmlOutput(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	if (!this.getNodeParameter('stripHtml', false)) return items;
+	return items.map((item) => ({ ...item, json: withPlainText(item.json) }));
 }

@@ -1,20 +1,28 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties, PostReceiveAction } from 'n8n-workflow';
 
-/** The Simplify switch of an operation whose output a `simplifyOutput(...)` action trims, in n8n's standard words. */
+import { hideInTool } from './tool';
+
+/** The Simplify switch of an operation whose output a `simplifyOutput(...)` action trims, in n8n's standard words (tool mode: Output). */
 export function simplifyField(): INodeProperties {
-	return {
+	return hideInTool({
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-	};
+	});
+}
+
+/** Whether to simplify: the Simplify switch on the canvas, the Output choice in tool mode. */
+export function simplifies(ctx: IExecuteSingleFunctions): boolean {
+	const output = ctx.getNodeParameter('output', '') as string;
+	return output ? output !== 'raw' : (ctx.getNodeParameter('simplify', true) as boolean);
 }
 
 /** A postReceive action that applies `simplify` to every item when the Simplify switch is on. */
 export function simplifyOutput(simplify: (raw: IDataObject) => IDataObject): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-		if (!this.getNodeParameter('simplify', true)) return items;
+		if (!simplifies(this)) return items;
 		return items.map((item) => ({ ...item, json: simplify(item.json) }));
 	};
 }

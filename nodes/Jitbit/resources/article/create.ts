@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { categoryField, UNLESS_EMPTY } from '../../shared/category';
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 async function withSubject(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -71,6 +72,7 @@ const properties: INodeProperties[] = [
 			routing: inBody('tags'),
 		},
 	]),
+	...toolFields(option, { ids: ['category'], returns: 'Answers the new article’s id (its ArticleId) and subject' }),
 ];
 
 const displayOptions = { show: { resource: ['article'], operation: ['create'] } };

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 12',
 		description: 'ID of the article: the ArticleId of an item from Knowledge Base Article → Get Many',
 	},
+	...toolFields(option, { ids: ['article'], stripHtml: true }),
 ];
 
 const displayOptions = { show: { resource: ['article'], operation: ['get'] } };

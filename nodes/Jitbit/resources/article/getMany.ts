@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { categoryField, UNLESS_EMPTY } from '../../shared/category';
 import { inQuery, returnAllOrLimit } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 /** Articles answers `{Articles: [...], Categories: [...]}` on some instances, a bare array on others. */
@@ -30,6 +31,10 @@ const properties: INodeProperties[] = [
 		routing: inQuery('categoryId', UNLESS_EMPTY),
 	}),
 	...returnAllOrLimit(),
+	...toolFields(option, {
+		ids: ['category'],
+		returns: 'Each article has its ArticleId, subject and category; Get a knowledge base article gives the body',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['article'], operation: ['getMany'] } };

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { assetIdField } from './fields';
@@ -18,15 +19,17 @@ function link(value: string, url: string, target: 'user' | 'ticket', option: Omi
 				});
 	const ids: Record<string, string> =
 		target === 'user' ? { assetId: 'Asset ID', userId: 'User ID' } : { assetId: 'Asset ID', ticketId: 'Ticket ID' };
+	const routed: INodePropertyOptions = {
+		...option,
+		value,
+		routing: jitbitRouting({ request: { method: 'POST', url }, send: { preSend: [requirePositiveIds(ids)] } }),
+	};
 	return {
-		option: {
-			...option,
-			value,
-			routing: jitbitRouting({ request: { method: 'POST', url }, send: { preSend: [requirePositiveIds(ids)] } }),
-		},
+		option: routed,
 		description: updateDisplayOptions({ show: { resource: ['asset'], operation: [value] } }, [
 			assetIdField(inBody('assetId')),
 			targetField,
+			...toolFields(routed, { ids: ['asset', target] }),
 		]),
 	};
 }

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { namedFields, optionalFields } from './fields';
 
@@ -16,6 +17,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	...namedFields.map((field) => ({ ...field, required: true,  })),
 	additionalFieldsCollection(optionalFields),
+	...toolFields(option),
 ];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['create'] } };

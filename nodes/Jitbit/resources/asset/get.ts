@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { assetIdField, requireAssetId } from './fields';
 import { simplifyAsset } from './simplify';
@@ -19,7 +20,11 @@ export const option: INodePropertyOptions = {
 	}),
 };
 
-const properties: INodeProperties[] = [assetIdField(inQuery('id')), simplifyField()];
+const properties: INodeProperties[] = [
+	assetIdField(inQuery('id')),
+	simplifyField(),
+	...toolFields(option, { ids: ['asset'], output: true }),
+];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['get'] } };
 

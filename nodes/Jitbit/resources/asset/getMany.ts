@@ -5,6 +5,7 @@ import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descr
 import { companyFilter, departmentFilter } from '../../shared/filters';
 import { userLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { simplifyAsset } from './simplify';
 
@@ -35,6 +36,7 @@ const properties: INodeProperties[] = [
 		departmentFilter('assignedToDepartmentId', 'Assigned to Department Name or ID', 'Only assets of this department.'),
 	]),
 	simplifyField(),
+	...toolFields(option, { output: true, returns: 'Each asset has its id, the asset ID the other asset tools take' }),
 ];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['getMany'] } };

@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { jitbitApiRequest, jitbitRouting } from '../../transport';
+import { toolFields } from '../../shared/tool';
 import { assetIdField, namedFields, optionalFields, requireAssetId } from './fields';
 
 /**
@@ -41,6 +42,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	assetIdField(inBody('id')),
 	updateFieldsCollection([...namedFields, ...optionalFields]),
+	...toolFields(option, { ids: ['asset'] }),
 ];
 
 const displayOptions = { show: { resource: ['asset'], operation: ['update'] } };

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { confirmDeleted } from '../../shared/confirm';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	fileIdField('ID of the file to delete: the FileID of an item from Attachment → Get Many'),
+	...toolFields(option, { ids: ['file'], irreversible: 'Deletes the file from its ticket for good' }),
 ];
 
 const displayOptions = { show: { resource: ['attachment'], operation: ['delete'] } };

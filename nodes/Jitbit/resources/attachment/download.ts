@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { fileIdField } from './fields';
@@ -70,6 +71,10 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 		description: 'Name of the binary field of the output item that receives the file',
 	},
+	...toolFields(option, {
+		ids: ['file'],
+		returns: 'The file arrives as binary data, which an AI agent cannot read; use it to pass files on to other nodes',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['attachment'], operation: ['download'] } };

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -51,6 +52,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...toolFields(option, { ids: ['ticket'], returns: 'Each file has its FileID, name, size and the comment it belongs to' }),
 ];
 
 const displayOptions = { show: { resource: ['attachment'], operation: ['getMany'] } };

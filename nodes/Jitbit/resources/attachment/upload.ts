@@ -9,6 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertiesField, binaryPropertyNames, sendBinaryAsMultipart } from '../../shared/binary';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -38,6 +39,7 @@ const properties: INodeProperties[] = [
 		routing: inBody('id'),
 	}),
 	binaryPropertiesField(true),
+	...toolFields(option, { ids: ['ticket'], returns: 'Answers the ticket ID and the names of the files attached' }),
 ];
 
 const displayOptions = { show: { resource: ['attachment'], operation: ['upload'] } };

@@ -10,6 +10,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertiesField, sendBinaryAsMultipart } from '../../shared/binary';
 import { inBody, optionsCollection } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { atItem, jitbitApiRequest, jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
@@ -91,6 +92,11 @@ const properties: INodeProperties[] = [
 			routing: inBody('isSystem'),
 		},
 	]),
+	...toolFields(option, {
+		ids: ['ticket'],
+		returns:
+			'Answers the new comment’s id. A tech-only note is hidden from the customer; a reply is emailed to the ticket’s subscribers',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['comment'], operation: ['create'] } };

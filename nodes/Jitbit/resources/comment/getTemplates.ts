@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 export const option: INodePropertyOptions = {
@@ -10,4 +12,10 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'GET', url: '/CommentTemplates' } }),
 };
 
-export const description: INodeProperties[] = [];
+const properties: INodeProperties[] = [
+	...toolFields(option, { returns: 'Each template has its ID, name and text, under the names Jitbit uses', stripHtml: true }),
+];
+
+const displayOptions = { show: { resource: ['comment'], operation: ['getTemplates'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody, optionsCollection } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { commentBodyField, forTechsOnlyOption } from './fields';
@@ -38,6 +39,7 @@ const properties: INodeProperties[] = [
 			'Whether the comment becomes an internal note only technicians see. Not confirmed by Jitbit\'s documentation; versions that ignore it keep the visibility.',
 		),
 	]),
+	...toolFields(option, { ids: ['comment'] }),
 ];
 
 const displayOptions = { show: { resource: ['comment'], operation: ['update'] } };

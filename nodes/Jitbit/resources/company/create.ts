@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INod
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 /** Jitbit answers the id only; the name is what was sent. */
@@ -44,6 +45,7 @@ const properties: INodeProperties[] = [
 			routing: inBody('EmailDomains'),
 		},
 	]),
+	...toolFields(option, { returns: 'Answers the company’s id (its CompanyID) and name' }),
 ];
 
 const displayOptions = { show: { resource: ['company'], operation: ['create'] } };

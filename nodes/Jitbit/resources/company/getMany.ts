@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 export const option: INodePropertyOptions = {
@@ -12,7 +13,10 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'GET', url: '/Companies' } }),
 };
 
-const properties: INodeProperties[] = [...returnAllOrLimit()];
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	...toolFields(option, { returns: 'Each company has its CompanyID and name' }),
+];
 
 const displayOptions = { show: { resource: ['company'], operation: ['getMany'] } };
 

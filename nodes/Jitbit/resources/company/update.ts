@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { companyLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -39,6 +40,7 @@ const properties: INodeProperties[] = [
 			routing: inBody('notes'),
 		},
 	]),
+	...toolFields(option, { ids: ['company'] }),
 ];
 
 const displayOptions = { show: { resource: ['company'], operation: ['update'] } };

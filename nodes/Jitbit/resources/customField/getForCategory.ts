@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { categoryField } from '../../shared/category';
 import { inQuery } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -19,6 +20,10 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	categoryField({ required: true, routing: inQuery('categoryId') }),
+	...toolFields(option, {
+		ids: ['category'],
+		returns: 'Each field has its FieldID, name, type and, for a dropdown, its options with their OptionID',
+	}),
 ];
 
 const displayOptions = { show: { resource: ['customField'], operation: ['getForCategory'] } };

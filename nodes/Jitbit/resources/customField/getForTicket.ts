@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inQuery } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { simplifyCustomField } from '../ticket/simplify';
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		routing: inQuery('returnUnset'),
 	},
 	simplifyField(),
+	...toolFields(option, { ids: ['ticket'], output: true }),
 ];
 
 const displayOptions = { show: { resource: ['customField'], operation: ['getForTicket'] } };

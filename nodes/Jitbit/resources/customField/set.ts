@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { VALUE_RULES } from './values';
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 		description: `The new value. ${VALUE_RULES} Empty clears the field.`,
 		routing: inBody('value'),
 	},
+	...toolFields(option, { ids: ['ticket', 'field'] }),
 ];
 
 const displayOptions = { show: { resource: ['customField'], operation: ['set'] } };

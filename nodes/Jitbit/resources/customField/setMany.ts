@@ -10,6 +10,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { atItem, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from './values';
@@ -42,6 +43,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	ticketLocator({ routing: inBody('ticketId') }),
 	customFieldValuesField({ required: true }),
+	...toolFields(option, { ids: ['ticket', 'field'] }),
 ];
 
 const displayOptions = { show: { resource: ['customField'], operation: ['setMany'] } };

@@ -1,5 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 
 export const option: INodePropertyOptions = {
@@ -10,4 +12,6 @@ export const option: INodePropertyOptions = {
 	routing: jitbitRouting({ request: { method: 'GET', url: '/Departments' } }),
 };
 
-export const description: INodeProperties[] = [];
+const displayOptions = { show: { resource: ['department'], operation: ['getMany'] } };
+
+export const description = updateDisplayOptions(displayOptions, toolFields(option));

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { confirm } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -31,6 +32,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to close without emailing the customer',
 		routing: inBody('suppressNotification'),
 	},
+	...toolFields(option, { ids: ['ticket'] }),
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['close'] } };

@@ -15,6 +15,7 @@ import { additionalFieldsCollection, inBody } from '../../shared/descriptions';
 import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
 import { technicianLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { atItem, jitbitApiRequest, jitbitRouting } from '../../transport';
 import { customFieldValuesField, readCustomFieldValues } from '../customField/values';
@@ -206,6 +207,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to read the new ticket back (one extra call) and return it instead of just its ID',
 	},
 	{ ...simplifyField(), displayOptions: { show: { returnTicket: [true] } } },
+	...toolFields(option, { ids: ['category', 'user', 'technician'], returns: 'Answers the new ticket’s id (its ticket number)' }),
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['create'] } };

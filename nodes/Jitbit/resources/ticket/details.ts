@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
 import { oldestCommentsFirst } from '../../shared/comments';
-import { htmlToText } from '../../shared/html';
+import { withPlainText } from '../../shared/html';
 import { jitbitApiRequest } from '../../transport';
 
 export interface DetailOptions {
 	includeComments?: boolean;
 	includeCustomFields?: boolean;
 	stripHtml?: boolean;
-}
-
-function withPlainBody(record: IDataObject): IDataObject {
-	return record.Body === undefined ? record : { ...record, Body: htmlToText(record.Body) };
 }
 
 /**
@@ -26,7 +22,7 @@ export async function addTicketDetails(
 ): Promise<IDataObject> {
 	const id = ticket.TicketID ?? ticket.IssueID;
 	const itemIndex = ctx.getItemIndex();
-	let result: IDataObject = { ...ticket };
+	const result: IDataObject = { ...ticket };
 	if (options.includeComments) {
 		const comments = await jitbitApiRequest(ctx, { method: 'GET', url: '/comments', qs: { id }, itemIndex });
 		result.Comments = Array.isArray(comments) ? oldestCommentsFirst(comments) : [];
@@ -40,11 +36,7 @@ export async function addTicketDetails(
 		});
 		result.CustomFields = Array.isArray(fields) ? fields : [];
 	}
-	if (options.stripHtml) {
-		result = withPlainBody(result);
-		if (Array.isArray(result.Comments)) result.Comments = (result.Comments as IDataObject[]).map(withPlainBody);
-	}
-	return result;
+	return options.stripHtml ? withPlainText(result) : result;
 }
 
 /** postReceive of Ticket → Get: applies the "Options" collection to each returned ticket. */

@@ -59,6 +59,9 @@ export function assigneeFilter(property: string, description: string): INodeProp
 	return technicianLocator('helpdesk', { name: property, required: false, description, routing: inQuery(property) });
 }
 
+/** What a model reads about the answer of a ticket list (Tickets and Search) in tool mode. */
+export const TICKET_LIST = 'At most Limit tickets, each with its id: the ticket number the other ticket tools take';
+
 /** Return All / Limit, the Filters collection and Simplify of a ticket list: Tickets and Search. */
 export function ticketListFields(filters: INodeProperties[]): INodeProperties[] {
 	return [...returnAllOrLimit(), filtersCollection(filters), simplifyField()];

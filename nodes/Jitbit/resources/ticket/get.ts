@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inQuery, optionsCollection } from '../../shared/descriptions';
 import { simplifyField } from '../../shared/simplify';
 import { ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { ticketDetails } from './details';
@@ -51,6 +52,7 @@ const properties: INodeProperties[] = [
 			description: 'Whether to turn the HTML of the ticket body and comments into plain text',
 		},
 	]),
+	...toolFields(option, { ids: ['ticket'], output: true, stripHtml: true }),
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['get'] } };

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { companyFilter } from '../../shared/filters';
-import { assigneeFilter, DAY_VALUE, sharedTicketFilters, ticketListFields } from './filters';
+import { toolFields } from '../../shared/tool';
+import { assigneeFilter, DAY_VALUE, sharedTicketFilters, TICKET_LIST, ticketListFields } from './filters';
 import { jitbitRouting } from '../../transport';
 import { simplifyTickets } from './simplify';
 
@@ -102,4 +103,6 @@ const filters: INodeProperties[] = [
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['getMany'] } };
 
-export const description = updateDisplayOptions(displayOptions, ticketListFields(filters));
+const properties: INodeProperties[] = [...ticketListFields(filters), ...toolFields(option, { output: true, returns: TICKET_LIST })];
+
+export const description = updateDisplayOptions(displayOptions, properties);

@@ -8,6 +8,7 @@ export const { option, description } = ticketWrite({
 	url: '/MergeTickets',
 	notice:
 		'Merging cannot be undone: the second ticket is deleted and its comments, files and subscribers move to the first',
+	irreversible: 'The second ticket is deleted once its comments, files and subscribers have moved to the first',
 	ticketFields: [
 		theTicket('The ticket that remains and receives the other ticket’s comments and files', 'Ticket to Keep'),
 		{

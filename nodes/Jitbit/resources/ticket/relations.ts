@@ -5,6 +5,7 @@ import { confirm, confirmDeleted } from '../../shared/confirm';
 import { inBody, inQuery } from '../../shared/descriptions';
 import { ticketLocator, userLocator } from '../../shared/locators';
 import { simplifyField } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import type { Operation } from '../operation';
@@ -36,6 +37,8 @@ interface TicketWrite extends OperationSpec {
 	ticketFields: TicketField[];
 	/** Shown above the fields; for irreversible operations. */
 	notice?: string;
+	/** For irreversible operations: what is lost, in the tool description a model reads. */
+	irreversible?: string;
 	/** Adds a user picker (the subscriber) sent as `userId`. */
 	subscriber?: { displayName: string; description: string };
 	/** A delete: answers `{ deleted: true }` rather than `{ success: true }`. */
@@ -79,6 +82,7 @@ export function ticketWrite(spec: TicketWrite): Operation {
 		properties.push(ticketLocator({ name, displayName, description, routing: inBody(field.property) }));
 	}
 	if (spec.subscriber) properties.push(userLocator({ ...spec.subscriber, routing: inBody('userId') }));
+	properties.push(...toolFields(option, { ids: spec.subscriber ? ['ticket', 'user'] : ['ticket'], irreversible: spec.irreversible }));
 	return { option, description: updateDisplayOptions(displayOptionsOf(spec), properties) };
 }
 
@@ -99,5 +103,6 @@ export function ticketRead(spec: TicketRead): Operation {
 	};
 	const properties: INodeProperties[] = [ticketLocator({ routing: inQuery('id') })];
 	if (spec.listsTickets) properties.push(simplifyField());
+	properties.push(...toolFields(option, { ids: ['ticket'], output: spec.listsTickets }));
 	return { option, description: updateDisplayOptions(displayOptionsOf(spec), properties) };
 }

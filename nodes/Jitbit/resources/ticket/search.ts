@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
-import { assigneeFilter, sharedTicketFilters, ticketListFields } from './filters';
+import { toolFields } from '../../shared/tool';
+import { assigneeFilter, sharedTicketFilters, TICKET_LIST, ticketListFields } from './filters';
 import { jitbitRouting } from '../../transport';
 import { simplifyTickets } from './simplify';
 
@@ -37,6 +38,7 @@ const properties: INodeProperties[] = [
 		routing: inQuery('query'),
 	},
 	...ticketListFields(filters),
+	...toolFields(option, { output: true, returns: TICKET_LIST }),
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['search'] } };

@@ -8,7 +8,7 @@ import type {
 
 import { helpdeskWebUrl, ticketUrl } from '../../shared/links';
 import { withoutHtmlMarker } from '../../shared/html';
-import { isoDate, simplifyOutput } from '../../shared/simplify';
+import { isoDate, simplifies, simplifyOutput } from '../../shared/simplify';
 import { priorityName } from './values';
 
 function text(value: unknown): string | null {
@@ -115,7 +115,7 @@ export const simplifyTickets: PostReceiveAction = async function (
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (!this.getNodeParameter('simplify', true)) return items;
+	if (!simplifies(this)) return items;
 	const base = await helpdeskWebUrl(this);
 	const simplify = simplifyOutput((raw) => simplifyTicket(raw, base)) as (
 		this: IExecuteSingleFunctions,

@@ -5,6 +5,7 @@ import { categoryField } from '../../shared/category';
 import { confirm } from '../../shared/confirm';
 import { inBody, updateFieldsCollection } from '../../shared/descriptions';
 import { technicianLocator, ticketLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { priorityField, statusField } from './fields';
 import { atItem, jitbitRouting } from '../../transport';
@@ -92,6 +93,7 @@ const updateFields: INodeProperties[] = [
 const properties: INodeProperties[] = [
 	ticketLocator({ routing: inBody('id') }),
 	updateFieldsCollection(updateFields),
+	...toolFields(option, { ids: ['ticket', 'category', 'technician'] }),
 ];
 
 const displayOptions = { show: { resource: ['ticket'], operation: ['update'] } };

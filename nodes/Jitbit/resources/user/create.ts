@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { createFields, emailField } from './fields';
 
@@ -16,6 +17,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	emailField('Email address of the new user. Jitbit answers 500 if a user with this email or username exists.', inBody('email')),
 	createFields,
+	...toolFields(option, { returns: 'Answers the new user ID' }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['create'] } };

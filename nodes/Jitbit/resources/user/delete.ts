@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { confirmDeleted } from '../../shared/confirm';
 import { inBody } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 
@@ -27,6 +28,7 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	userLocator({ description: 'The user to delete permanently', routing: inBody('userId') }),
+	...toolFields(option, { ids: ['user'], irreversible: 'Deletes the user for good; their tickets stay' }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['delete'] } };

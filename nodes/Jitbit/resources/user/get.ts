@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { inQuery } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { simplifyUser } from './simplify';
@@ -23,6 +24,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to retrieve', routing: inQuery('userId') }),
 	simplifyField(),
+	...toolFields(option, { ids: ['user'], output: true }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['get'] } };

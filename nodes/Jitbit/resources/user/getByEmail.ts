@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inQuery } from '../../shared/descriptions';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { requireEmail } from './email';
 import { emailField } from './fields';
@@ -23,6 +24,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	emailField('Email address of the user to find', inQuery('email')),
 	simplifyField(),
+	...toolFields(option, { output: true, returns: 'The user has its id: the user ID the other tools take' }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getByEmail'] } };

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { filtersCollection, inQuery, returnAllOrLimit } from '../../shared/descriptions';
 import { companyFilter, departmentFilter } from '../../shared/filters';
 import { simplifyField, simplifyOutput } from '../../shared/simplify';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { simplifyUser } from './simplify';
 
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 		departmentFilter('departmentId', 'Department Name or ID', 'Only users of this department.'),
 	]),
 	simplifyField(),
+	...toolFields(option, { output: true, returns: 'Each user has its id: the user ID the other tools take' }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['getMany'] } };

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { atItem, jitbitRouting } from '../../transport';
 
@@ -51,6 +52,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Duplicate User',
 		description: 'The user merged into the kept user and then deleted',
 		routing: inBody('userId2'),
+	}),
+	...toolFields(option, {
+		ids: ['user'],
+		irreversible: 'The duplicate user is deleted once their tickets and comments have moved to the kept user',
 	}),
 ];
 

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
 import { userLocator } from '../../shared/locators';
+import { toolFields } from '../../shared/tool';
 import { requirePositiveIds } from '../../shared/validate';
 import { jitbitRouting } from '../../transport';
 import { updateFields } from './fields';
@@ -21,6 +22,7 @@ export const option: INodePropertyOptions = {
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to update', routing: inBody('userId') }),
 	updateFields,
+	...toolFields(option, { ids: ['user'] }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['update'] } };

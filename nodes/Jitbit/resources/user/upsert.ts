@@ -9,6 +9,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inBody } from '../../shared/descriptions';
+import { toolFields } from '../../shared/tool';
 import { jitbitRouting } from '../../transport';
 import { emailParameter } from './email';
 import { emailField, upsertFields } from './fields';
@@ -72,6 +73,7 @@ const properties: INodeProperties[] = [
 	},
 	emailField('Email address that identifies the user: an existing user with it is updated, otherwise a new user is created', inBody('email')),
 	upsertFields,
+	...toolFields(option, { returns: 'Finds the user by email: answers their user ID and whether they were created or updated' }),
 ];
 
 const displayOptions = { show: { resource: ['user'], operation: ['upsert'] } };
