@@ -121,7 +121,7 @@ export async function sharedBudget(sandbox: Sandbox, only = process.env.BENCH_SC
 			`\n   "429s count": it counts rejected calls against the window too. static = pacing fixed at the credential's limit,` +
 			`\n   adaptive = each process learns its share. Throughput ÷ the limit the sandbox grants; figures from its request log.\n`,
 	);
-	const widths = [34, 10, 12, 10, 8, 8, 10, 10];
+	const widths = [38, 10, 12, 10, 8, 8, 10, 10];
 	console.log(cell(['scenario', 'pacing', 'thr÷limit', '429s', 'failed', 'twice', 'created', 'seconds'], widths) + 'goal (adaptive)');
 	for (const scenario of scenarios) {
 		const expected = scenario.workers * scenario.perWorker;

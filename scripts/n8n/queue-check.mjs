@@ -74,78 +74,49 @@ async function ensureRedis() {
 	return bin;
 }
 
-function workflow(ticketId) {
-	const cred = { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } };
+/** A workflow whose nodes run one after the other, left to right. */
+function chain(id, name, idPrefix, nodes) {
 	return {
-		id: WF_ID,
-		name: 'Queue check: webhook -> Jitbit Ticket Get',
+		id,
+		name,
 		active: false,
 		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'aaaa0000-0000-4000-8000-000000000001',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'aaaa0000-0000-4000-8000-0000000000ff',
-				parameters: { httpMethod: 'GET', path: HOOK, responseMode: 'lastNode', options: {} },
-			},
-			{
-				id: 'aaaa0000-0000-4000-8000-000000000002',
-				name: 'Get ticket',
-				type: 'n8n-nodes-jitbit.jitbit',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: String(ticketId) } },
-				credentials: cred,
-			},
-		],
-		connections: { Webhook: { main: [[{ node: 'Get ticket', type: 'main', index: 0 }]] } },
+		nodes: nodes.map((node, i) => ({ id: `${idPrefix}-0000-4000-8000-00000000000${i + 1}`, typeVersion: 1, position: [220 * i, 0], ...node })),
+		connections: Object.fromEntries(
+			nodes.slice(0, -1).map((node, i) => [node.name, { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] }]),
+		),
 	};
+}
+
+const webhook = (idPrefix, hookPath, httpMethod, responseMode) => ({
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	webhookId: `${idPrefix}-0000-4000-8000-0000000000ff`,
+	parameters: { httpMethod, path: hookPath, responseMode, options: {} },
+});
+
+const jitbit = (name, parameters) => ({
+	name,
+	type: 'n8n-nodes-jitbit.jitbit',
+	parameters,
+	credentials: { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } },
+});
+
+function workflow(ticketId) {
+	return chain(WF_ID, 'Queue check: webhook -> Jitbit Ticket Get', 'aaaa0000', [
+		webhook('aaaa0000', HOOK, 'GET', 'lastNode'),
+		jitbit('Get ticket', { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: String(ticketId) } }),
+	]);
 }
 
 /** Webhook (answers at once) -> Split Out the posted tickets -> Jitbit Ticket Create for each. */
 function batchWorkflow(categoryId) {
-	const cred = { jitbitApi: { id: L.CREDENTIAL_ID, name: L.CREDENTIAL_NAME } };
-	return {
-		id: BATCH_WF_ID,
-		name: 'Queue check: webhook -> split out -> Jitbit Ticket Create',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		nodes: [
-			{
-				id: 'bbbb0000-0000-4000-8000-000000000001',
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'bbbb0000-0000-4000-8000-0000000000ff',
-				parameters: { httpMethod: 'POST', path: BATCH_HOOK, responseMode: 'onReceived', options: {} },
-			},
-			{
-				id: 'bbbb0000-0000-4000-8000-000000000002',
-				name: 'Split Out',
-				type: 'n8n-nodes-base.splitOut',
-				typeVersion: 1,
-				position: [220, 0],
-				parameters: { fieldToSplitOut: 'body.tickets', options: {} },
-			},
-			{
-				id: 'bbbb0000-0000-4000-8000-000000000003',
-				name: 'Create ticket',
-				type: 'n8n-nodes-jitbit.jitbit',
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: { resource: 'ticket', operation: 'create', categoryId, subject: '={{ $json.subject }}', body: 'Created by the queue check' },
-				credentials: cred,
-			},
-		],
-		connections: {
-			Webhook: { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
-			'Split Out': { main: [[{ node: 'Create ticket', type: 'main', index: 0 }]] },
-		},
-	};
+	return chain(BATCH_WF_ID, 'Queue check: webhook -> split out -> Jitbit Ticket Create', 'bbbb0000', [
+		webhook('bbbb0000', BATCH_HOOK, 'POST', 'onReceived'),
+		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'body.tickets', options: {} } },
+		jitbit('Create ticket', { resource: 'ticket', operation: 'create', categoryId, subject: '={{ $json.subject }}', body: 'Created by the queue check' }),
+	]);
 }
 
 async function main() {

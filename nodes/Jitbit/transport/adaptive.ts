@@ -6,12 +6,14 @@
  * - Its *share* is the number of calls per window it has seen accepted. Calls within the share
  *   leave as the process's own earlier calls leave the window, so the share is kept.
  * - It *probes* for more with calls beyond its share. Accepted: the share grows by one and the
- *   next round of probes leaves at once, twice as large, up to 4 calls (8 while starting).
+ *   next round of probes leaves at once, twice as large, up to an eighth of the share and at
+ *   most 4 calls (8 while starting).
  *   Answered 429: the window is full, and probing pauses for limit / (2 × share) windows
  *   (¼ to 2, with jitter), so a process probes in proportion to what it holds and all of them
  *   together probe about twice a window, however many they are.
  * - A 429 on a call within its share means another client took that place: the share drops to
  *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit).
+ * - A place of the share left unused (nothing waited when it left the window) is given up.
  * - A process starts with a share of 0 and probes: alone, it fills the window within a few round
  *   trips; sharing, it stops at what it found free. When others stop, its probes find their
  *   places and the doubling rounds take them; after a whole window without a call it starts over.
@@ -48,7 +50,6 @@ export class Share {
 		readonly limit: number,
 		readonly windowMs: number,
 		private readonly adaptive: boolean,
-		private readonly random: () => number = Math.random,
 	) {
 		this.share = adaptive ? 0 : limit;
 		this.starting = adaptive;
@@ -62,9 +63,22 @@ export class Share {
 		if (!this.adaptive || inWindow >= this.limit) return false;
 		if (this.toSend > 0) return true;
 		if (this.inFlight > 0 || now < this.pausedUntil) return false;
-		this.toSend = Math.min(this.round, this.limit - inWindow);
+		this.toSend = Math.min(this.round, this.largestRound(), this.limit - inWindow);
 		this.roundFailed = false;
 		return true;
+	}
+
+	/**
+	 * Calls arrive with none waiting: places of the share that left the window meanwhile were not
+	 * kept, and others may have taken them. The share is what is still in the window.
+	 */
+	resumed(inWindow: number): void {
+		if (this.adaptive) this.share = Math.min(this.share, inWindow);
+	}
+
+	/** A failed round costs one 429 per probe: at most an eighth of the share, 4, or 8 while starting. */
+	private largestRound(): number {
+		return this.starting ? STARTING_PROBES : Math.min(PROBES, Math.max(1, Math.floor(this.share / 8)));
 	}
 
 	/** When probing could start again; Infinity while probes are in flight or at the limit. */
@@ -91,11 +105,11 @@ export class Share {
 				this.toSend = 0;
 				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (2 * Math.max(1, this.share))));
 				// Jitter, so that processes do not probe in step with each other or with the window.
-				this.pausedUntil = now + windows * this.windowMs * (0.5 + this.random());
+				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
 			}
 			if (this.inFlight === 0 && this.toSend === 0) {
 				if (this.roundFailed) this.starting = false;
-				this.round = this.roundFailed ? 1 : Math.min(this.starting ? STARTING_PROBES : PROBES, this.round * 2);
+				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);
 			}
 		} else if (verdict === 'rejected' && sentAt >= this.lastCut) {
 			this.share = Math.max(1, acceptedInWindow);

@@ -130,7 +130,15 @@ export async function pace(buckets: Bucket[]): Promise<Departure> {
 	let lane = lanes.get(active[0].key);
 	if (!lane) lanes.set(active[0].key, (lane = { queue: [], timerAt: 0 }));
 	const queued = lane;
-	const departure = new Promise<Departure>((resolve) => queued.queue.push({ states: active.map(stateOf), resolve }));
+	const now = Date.now();
+	const waiting = active.map(stateOf);
+	if (!lane.queue.length) {
+		for (const state of waiting) {
+			trim(state, now);
+			state.share.resumed(state.log.length);
+		}
+	}
+	const departure = new Promise<Departure>((resolve) => queued.queue.push({ states: waiting, resolve }));
 	pump(lane);
 	return await departure;
 }
