@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * `npm run bench`: what the request pipeline buys and what it costs, side by side in one run.
  *   1. 300 ticket creates against a sandbox enforcing 90 calls per 6 s (Jitbit's 90/min, scaled):

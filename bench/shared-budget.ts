@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, no-console -- does not ship (README, Development: Lint) */
 /**
  * Shared budget: N separate worker processes (bench/worker.ts), each running Ticket Create through
  * n8n's engine, against one sandbox whose limit belongs to the one helpdesk user they all use,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * One n8n worker process for the shared-budget benchmark (bench/shared-budget.ts forks it): loads
  * the compiled package into n8n's engine, says `ready`, and on `go` runs one execution of Ticket

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- does not ship (README, Development: Lint) */
 /**
  * `npm run sandbox [-- --port N] [-- --profile legacy]` (= `ts-node --transpile-only sandbox/cli.ts`): starts
  * the Jitbit sandbox on 127.0.0.1 (port 8089 by default, SANDBOX_PORT or --port override), playing the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- does not ship (README, Development: Lint) */
 /**
  * The sandbox-only admin endpoint for automation rules. Jitbit's API cannot create rules (people
  * do, in the web app); the sandbox needs scripts and tests to, so it offers, outside `/api`:

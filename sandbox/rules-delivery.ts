@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- does not ship (README, Development: Lint) */
 /**
  * The HTTP request of a rule: Jitbit's tokens replaced by the ticket's text exactly as it is
  * (no JSON or URL escaping: a quote breaks a JSON template, an `&` a form), then sent once, with

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 /**
  * Jitbit's automation rules with the "Send an HTTP request" action, as the sandbox plays them.
  * The data store reports every ticket change (db.onTicketChange); matching enabled rules are

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- does not ship (README, Development: Lint) */
 /**
  * The HTTP side of the sandbox: routing (`/api/<Method>[/<id>]`, optionally under `/helpdesk`), parameter
  * parsing, authentication and IP lockout, per-user rate limits, fault injection and request recording.

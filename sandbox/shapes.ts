@@ -118,7 +118,10 @@ export function fieldValueShape(v: View, f: CustomFieldRec, raw: string | undefi
 
 /** Field definition (CustomFieldsForCategory): the value shape without a value. */
 export function fieldDefShape(v: View, f: CustomFieldRec) {
-	const { Value: _v, ValueWithOption: _w, OptionID: _o, ...def } = fieldValueShape(v, f, undefined);
+	const def: Partial<ReturnType<typeof fieldValueShape>> = fieldValueShape(v, f, undefined);
+	delete def.Value;
+	delete def.ValueWithOption;
+	delete def.OptionID;
 	return def;
 }
 

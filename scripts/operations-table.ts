@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * Prints the README's operations table from the compiled node, so the table cannot drift from
  * the code: `npx ts-node --transpile-only scripts/operations-table.ts` (after `npm run build`).

@@ -1,9 +1,8 @@
 /** Tickets (docs/jitbit-api.md §7; tags and time log §21): list, detail, create, update, close, stats, search, merge, delete. */
-import { PRIORITIES, STATUS_CLOSED, STATUS_NEW, TicketRec } from '../db';
+import { PRIORITIES, STATUS_CLOSED, STATUS_NEW, TicketRec, isoSeconds } from '../db';
 import { badRequest, forbidden, notFound } from '../errors';
 import { Params, parseDate } from '../params';
 import { ticketDetail, ticketListItem } from '../shapes';
-import { isoSeconds } from '../db';
 import { Ctx, Route, canSee, empty, json, read, requireTech, verbs, visibleTicket, write } from './route';
 import { saveUploads } from './attachments';
 

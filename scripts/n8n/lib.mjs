@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 import { n8nPaths, node24Env } from './install.mjs';
 
@@ -23,8 +24,7 @@ export function fmtMs(ms) {
 }
 
 export function stripAnsi(s) {
-	// eslint-disable-next-line no-control-regex
-	return String(s).replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+	return stripVTControlCharacters(String(s));
 }
 
 export function sleep(ms) {

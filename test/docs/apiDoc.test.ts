@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- does not ship (README, Development: Lint) */
 /**
  * docs/jitbit-api.md is the repository's own account of the API: it lists every method the package
  * calls, every citation of it names a section it has, and nothing points at documents outside the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- does not ship (README, Development: Lint) */
 /**
  * Runs the COMPILED package through n8n-core's real execution path: the package is loaded the way
  * n8n loads a community package, declarative operations run in n8n's RoutingNode via

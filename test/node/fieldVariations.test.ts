@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 /**
  * What differs between Jitbit installs (docs/jitbit-api.md §18), through n8n's engine on every test
  * profile: comment order, the `<!--html-->` marker, typed custom field values, every date format

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * The node as an AI agent's tool (`n8n-nodes-jitbit.jitbitTool`): what a model is shown for every
  * operation, and how tool mode shapes the answers, over real HTTP against the sandbox. The tool

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodePropertyRouting, INodeTypeDescription } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 import type { RecordedRequest, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { Harness, tokenCredentials } from '../harness';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Fault } from '../../sandbox';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- does not ship (README, Development: Lint) */
 /** Authentication, permissions, IP lockout, token invalidation and rate limits. */
 import { call, sleep, useSandbox } from './helpers';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- does not ship (README, Development: Lint) */
 /** `npm run sandbox`: the CLI starts, prints URL and demo credentials, serves, and stops cleanly on SIGTERM. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

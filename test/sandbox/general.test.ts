@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- does not ship (README, Development: Lint) */
 /** Transport-level quirks: paths, parameter sources and casing, response formats, recording, reset, builder. */
 import { addTickets, isoSeconds } from '../../sandbox';
 import { call, useSandbox } from './helpers';

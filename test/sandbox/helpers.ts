@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @typescript-eslint/no-explicit-any -- does not ship (README, Development: Lint) */
 /** Raw-HTTP helpers for the sandbox's own tests: every call goes over real HTTP with axios. */
 import axios, { AxiosRequestConfig } from 'axios';
 import { Sandbox, SandboxOptions, startSandbox } from '../../sandbox';

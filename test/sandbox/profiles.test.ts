@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- does not ship (README, Development: Lint) */
 /** Sandbox profiles: each field variation at the HTTP level, and the default profile left as it was. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

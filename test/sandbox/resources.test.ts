@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- does not ship (README, Development: Lint) */
 /** Users, companies, departments, knowledge base, assets, lookups and rules against docs/jitbit-api.md §12-§16 and §21. */
 import { ASSETS_PAGE_SIZE, STATUSES_ENDPOINT_EXISTS } from '../../sandbox';
 import { call, useSandbox } from './helpers';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- does not ship (README, Development: Lint) */
 /** Automation rules with "Send an HTTP request": registration, firing on each change, Jitbit's raw substitution. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

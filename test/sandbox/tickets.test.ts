@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- does not ship (README, Development: Lint) */
 /** Tickets, relations, subscribers, attachments, comments and custom fields against docs/jitbit-api.md §7-§11 and §17. */
 import { addTickets } from '../../sandbox';
 import { call, useSandbox } from './helpers';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- does not ship (README, Development: Lint) */
 /**
  * Soak: 1 000 tickets created and changed while four triggers (one per event) poll, with the
  * simulated clock moving 250 ms a step so polls and changes keep sharing seconds, across midnight,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 /** The dedupe window: a repeat of a delivery is answered but does not start the workflow; static data stays bounded. */
 import { NODE_NAME } from './harness';
 import { basicRule, templates, useWebhookEnv } from './env';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * The setup the webhook tests share: the sandbox (limits off) playing Jitbit's rules, the
  * compiled package in n8n's engine, and Jitbit Webhook Trigger endpoints the rules deliver to.

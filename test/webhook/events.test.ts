@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * Every event of the node, fired by the sandbox on the change it stands for, with the node's own
  * JSON template: one item per delivery, labelled with the event and carrying what changed.

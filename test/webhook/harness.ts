@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 /**
  * The Jitbit Webhook Trigger behind a real HTTP server on 127.0.0.1, run the way n8n runs a
  * production webhook (n8n's LiveWebhooks + WebhookHelpers.executeWebhook, reduced to what a
@@ -179,7 +180,8 @@ export async function startWebhook(h: Harness, options: WebhookOptions): Promise
 		}
 		// live-webhooks.ts: the static data is saved once the node has answered.
 		if (workflow.staticData.__dataChanged) {
-			const { __dataChanged, ...saved } = JSON.parse(JSON.stringify(workflow.staticData));
+			const saved = JSON.parse(JSON.stringify(workflow.staticData));
+			delete saved.__dataChanged;
 			endpoint.staticData = saved;
 		}
 		run.started = result.workflowData !== undefined;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 /**
  * The guided setup as the editor shows it: n8n's own displayParameter picks, for each event and
  * authentication, the notice and the credentials the node panel shows.
