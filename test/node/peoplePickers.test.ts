@@ -10,7 +10,7 @@ const userPage = (id: number) => `${env.sb.url}/User/${id}`;
 			env.sb.clearRequests();
 			const first = await env.h.listSearch('searchUsers', env.admin);
 			expect(first.results).toHaveLength(100);
-		expect(first.results[0]).toEqual({ name: 'Alice Admin (admin@helpdesk.example)', value: '1', url: userPage(1) });
+			expect(first.results[0]).toEqual({ name: 'Alice Admin (admin@helpdesk.example)', value: '1', url: userPage(1) });
 			expect(first.paginationToken).toBe('2');
 			const second = await env.h.listSearch('searchUsers', env.admin, {}, undefined, first.paginationToken);
 			expect(second.paginationToken).toBeUndefined();
@@ -22,7 +22,7 @@ const userPage = (id: number) => `${env.sb.url}/User/${id}`;
 
 		it('searchUsers filters by name, username or email on our side', async () => {
 			const byName = await env.h.listSearch('searchUsers', env.admin, {}, 'stone');
-		expect(byName.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
+			expect(byName.results).toEqual([{ name: 'Sarah Stone (sarah@helpdesk.example)', value: '4', url: userPage(4) }]);
 			const byPartialEmail = await env.h.listSearch('searchUsers', env.admin, {}, 'globex');
 			expect(byPartialEmail.results.map((r) => r.value)).toEqual(['5', '8']);
 			expect(env.calls().every((c) => c.endpoint === 'users')).toBe(true);
@@ -30,7 +30,7 @@ const userPage = (id: number) => `${env.sb.url}/User/${id}`;
 
 		it('searchUsers looks a full email address up with one UserByEmail call; unknown → no results', async () => {
 			const found = await env.h.listSearch('searchUsers', env.admin, {}, 'Customer@Acme.example');
-		expect(found.results).toEqual([{ name: 'Carl Customer (customer@acme.example)', value: '3', url: userPage(3) }]);
+			expect(found.results).toEqual([{ name: 'Carl Customer (customer@acme.example)', value: '3', url: userPage(3) }]);
 			const none = await env.h.listSearch('searchUsers', env.admin, {}, 'ghost@nowhere.example');
 			expect(none.results).toEqual([]);
 			expect(env.calls().map((c) => [c.endpoint, c.query, c.status])).toEqual([
