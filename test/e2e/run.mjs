@@ -507,6 +507,14 @@ async function main() {
 			assert(second.join() === 'ada@example.com:updated,grace@example.com:updated', `second run: ${second.join()}`);
 		});
 
+		await exampleTest('jitbitExRules001', 'example automation rules (test branch): the sample rule request composes its message, no API call', async () => {
+			await sandbox.clearRequests();
+			const msg = nodeOutput(await execute('jitbitExRules001'), 'Compose message').map((i) => i.json);
+			assert(msg.length === 1 && msg[0].text.startsWith('Ticket is created: ticket #1001 ') && msg[0].event === 'ticketCreated', `Compose message: ${JSON.stringify(msg).slice(0, 300)}`);
+			const reqs = await sandbox.requests();
+			assert(reqs.length === 0, `the sandbox received:\n${describeRequests(reqs)}`);
+		});
+
 		await agentScenarios({ test, skip, assert, log, L, work, cliEnv, sandbox, executeWorkflow, manualCopyId, nodeTypes, nodeOutput, reqPath, param, describeRequests });
 
 		// ---- A running n8n: the credential test through its REST API, then active triggers ------
