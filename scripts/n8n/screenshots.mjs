@@ -6,6 +6,7 @@
 // in a temp folder, creates the owner account through n8n's REST API (POST /rest/owner/setup),
 // imports the sandbox credential and the examples, then takes with headless Chromium:
 //   docs/screenshots/workflow-triage.png     the triage example on the canvas
+//   docs/screenshots/workflow-ai-triage.png  the AI triage example on the canvas
 //   docs/screenshots/node-actions.png        the node's operations in the node panel
 //   docs/screenshots/node-ticket-create.png  the Jitbit node, Ticket > Create
 //   docs/screenshots/trigger.png             the Jitbit Trigger
@@ -140,6 +141,12 @@ async function main() {
 			await shot('workflow-triage.png');
 		});
 
+		await attempt('workflow-ai-triage', async () => {
+			await openWorkflow('jitbitExAiTriag1');
+			await page.locator('[data-test-id="zoom-to-fit"]').click().catch(() => {});
+			await shot('workflow-ai-triage.png');
+		});
+
 		await attempt('node-actions', async () => {
 			await openWorkflow('jitbitExTriage01');
 			await page.locator('[data-test-id="node-creator-plus-button"]').click();
@@ -184,7 +191,7 @@ async function main() {
 		});
 
 		log(`${taken.length} screenshots: ${taken.join(', ')}`);
-		if (taken.length < 6) {
+		if (taken.length < 7) {
 			log(`some screenshots failed; see ${work}/failed-*.png`);
 			process.exitCode = 1;
 		}

@@ -182,7 +182,7 @@ async function main() {
 		if (r.code !== 0) throw new Error(`n8n import:workflow failed:\n${r.output.slice(-3000)}`);
 		for (const w of changed) state.examples[w.key] = hash(w.json);
 		saveState(state);
-		// The automation-rules example has webhooks only: published, so the sandbox's rules reach it.
+		// The automation-rules example starts from webhooks: published, so the sandbox's rules reach it.
 		if (changed.includes(path.basename(R.RULE_EXAMPLE))) {
 			const id = R.readRuleExample().id;
 			const p = await L.n8nCli(['publish:workflow', `--id=${id}`], cliEnv, { timeoutMs: 120000 });
@@ -249,13 +249,15 @@ async function main() {
 		'   4. Overview > Credentials > "Jitbit sandbox": opening it tests the connection.',
 		`   5. Alert example, once published: curl -X POST http://127.0.0.1:${N8N_PORT}/webhook/jitbit-alert \\`,
 		`        -H 'content-type: application/json' -d '{"title":"Disk full","severity":"critical"}'`,
-		`   6. Change the sandbox yourself: ${sandbox.url}/api/... with a token above, e.g.`,
-		`        curl -H 'Authorization: Bearer <admin token>' '${sandbox.url}/api/Tickets?count=5'`,
+		`   6. Change the sandbox yourself: ${sandbox.url}/api/... with a token above, e.g. a new ticket:`,
+		`        curl -H 'Authorization: Bearer <customer token>' -d categoryId=1 -d subject='Printer jammed' ${sandbox.url}/api/Ticket`,
 		`   7. Automation rules: the sandbox sends ${rules.length} Jitbit rules (${rules.map((r) => r.event).join(', ')}) to the`,
 		'      published "Jitbit example: automation rules -> instant events": create, reply to or close a ticket',
 		`      (step 6) and see one execution each, at once. Rules and deliveries: ${sandbox.url}/sandbox/rules`,
-		'   8. "AI agent triage" example: Test workflow triages ticket 1001 through the model stub; what',
-		`      the model was sent (tool schemas, tool results) is in ${path.relative(L.REPO, DATA)}/model-stub.json.`,
+		'   8. "AI agent triage" example: published, it triages each new ticket through the model stub',
+		'      (create one as in step 6: the next poll, within a minute, runs it); an editor run only shows',
+		'      the ticket it would triage. What the model was sent (tool schemas, tool results) is in',
+		`      ${path.relative(L.REPO, DATA)}/model-stub.json.`,
 		'',
 		`   Logs: ${path.relative(L.REPO, DATA)}/n8n.log, ${path.relative(L.REPO, DATA)}/sandbox.log`,
 		'   Ctrl-C stops n8n and the sandbox. Data stays in .n8n-local/ (delete it to start over).',

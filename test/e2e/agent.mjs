@@ -251,7 +251,7 @@ export async function agentScenarios(e2e) {
 		assert(!missing.length, `not among the node types n8n loaded: ${missing.join(', ')}`);
 	});
 	const SCHEMAS = 'every model call offered the six Jitbit tools with the expected names, descriptions and parameter schemas';
-	const EXAMPLE = 'example AI triage (manual branch): the agent reads ticket 1001, adds a tech-only note and sets the custom field';
+	const EXAMPLE = 'example AI triage (test branch under n8n execute, which Published run? lets through): the agent reads ticket 1001, adds a tech-only note and sets the custom field';
 	const all = [...scenarios({ options: [] }).map((s) => s.title), SCHEMAS, EXAMPLE];
 	if (!ok) return all.forEach((t) => skip(t, 'the tool or the agent nodes are not loaded'));
 

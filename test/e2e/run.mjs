@@ -27,6 +27,7 @@ import path from 'node:path';
 
 import { ensureN8n } from '../../scripts/n8n/install.mjs';
 import * as L from '../../scripts/n8n/lib.mjs';
+import { ruleCredential } from '../../scripts/n8n/webhook-rules.mjs';
 import { helpdeskStartChecks } from './helpdesk.mjs';
 import { tarballInstallChecks } from './install.mjs';
 import { agentScenarios } from './agent.mjs';
@@ -379,11 +380,13 @@ async function main() {
 			if (hasTrigger) assert(ours.includes('n8n-nodes-jitbit.jitbitTrigger'), 'dist/nodes/JitbitTrigger exists but n8n did not load jitbitTrigger');
 		});
 
-		await test('n8n import:credentials accepts the sandbox credential', async () => {
-			const file = L.writeJson(path.join(work, 'import', 'credentials.json'), L.sandboxCredential(sandbox));
+		// The automation-rules example's webhook triggers name a credential of their own: n8n checks
+		// every node's credential before any run, its test branch's too.
+		await test('n8n import:credentials accepts the sandbox credential and the rules example\'s', async () => {
+			const file = L.writeJson(path.join(work, 'import', 'credentials.json'), [...L.sandboxCredential(sandbox), ruleCredential()]);
 			const r = await L.n8nCli(['import:credentials', `--input=${file}`], cliEnv, { timeoutMs: 180000 });
 			fs.writeFileSync(path.join(work, 'import-credentials.log'), r.output);
-			assert(r.code === 0 && /Successfully imported 1 credential/.test(r.output), `exit ${r.code}:\n${r.output.slice(-2000)}`);
+			assert(r.code === 0 && /Successfully imported 2 credentials/.test(r.output), `exit ${r.code}:\n${r.output.slice(-2000)}`);
 		});
 
 		const examples = fs.existsSync(EXAMPLES) ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort() : [];
@@ -505,6 +508,14 @@ async function main() {
 			assert(first.join() === 'ada@example.com:created,grace@example.com:created', `first run: ${first.join()}`);
 			const second = await actions();
 			assert(second.join() === 'ada@example.com:updated,grace@example.com:updated', `second run: ${second.join()}`);
+		});
+
+		await exampleTest('jitbitExRules001', 'example automation rules (test branch): the sample rule request composes its message, no API call', async () => {
+			await sandbox.clearRequests();
+			const msg = nodeOutput(await execute('jitbitExRules001'), 'Compose message').map((i) => i.json);
+			assert(msg.length === 1 && msg[0].text.startsWith('Ticket is created: ticket #1001 ') && msg[0].event === 'ticketCreated', `Compose message: ${JSON.stringify(msg).slice(0, 300)}`);
+			const reqs = await sandbox.requests();
+			assert(reqs.length === 0, `the sandbox received:\n${describeRequests(reqs)}`);
 		});
 
 		await agentScenarios({ test, skip, assert, log, L, work, cliEnv, sandbox, executeWorkflow, manualCopyId, nodeTypes, nodeOutput, reqPath, param, describeRequests });
