@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- does not ship (README, Development: Lint) */
 // What the README promises of examples/*.json, read from the workflow files: every example has a
 // test branch, and no run can reach a write to Jitbit but through "Published run?"'s true output.
 // What the runs do in a real n8n is the e2e's part (test/e2e/run.mjs, helpdesk.mjs).
