@@ -114,7 +114,9 @@ function describeGoal(goal: Goal): string {
 const cell = (cells: Array<string | number>, widths: number[]) => cells.map((c, i) => String(c).padEnd(widths[i])).join('');
 
 export async function sharedBudget(sandbox: Sandbox, only = process.env.BENCH_SCENARIOS): Promise<void> {
-	const scenarios = only ? SCENARIOS.filter((s) => only.split(',').some((name) => s.name === name.trim())) : SCENARIOS;
+	// Names separated by commas; a name may hold one itself ("N = 3, 429s count").
+	const list = only && `,${only.replace(/\s*,\s*/g, ',')},`;
+	const scenarios = list ? SCENARIOS.filter((s) => list.includes(`,${s.name.replace(/\s*,\s*/g, ',')},`)) : SCENARIOS;
 	console.log(
 		`\n4) Shared budget: N worker processes, each creating tickets (${ALONE} for N = 1, else ${PER_WORKER} each) as the same helpdesk user,` +
 			`\n   credential at ${LIMIT} calls / ${WINDOW_S} s. "shared budget": the sandbox grants a third of that, the rest taken by others;` +

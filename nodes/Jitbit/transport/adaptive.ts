@@ -14,14 +14,14 @@
  *   The first 429 ends slow start.
  * - Then it *probes* for more with calls beyond its share. Accepted: the share grows by one and
  *   the next round of probes leaves at once, twice as large, up to an eighth of the share and at
- *   most 4 calls. Answered 429: the window is full, and probing pauses for ½ to 1½ windows
- *   (jitter, so that processes do not probe in step), whatever the share: a small share gets as
- *   many chances to grow as a large one, so a process that came late is not starved, and N
- *   processes cost about N 429s a window.
- * - A rejected call holds no place of the share (it still counts against the limit, as a server
- *   may count it): a failed probe does not shrink what the process sends.
- * - A 429 on a call within its share means another client took that place: the share drops to
- *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit).
+ *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (3 × share)
+ *   windows, at least ½ and at most 1½ (then jittered, so that processes do not probe in step).
+ *   In a full window every probe costs a 429 (its own, or that of the call whose place it took),
+ *   so all processes together probe about three times a window however many they are; the cap
+ *   keeps a process that came late, with a small share, probing often enough to grow.
+ * - A 429 on a call within its share means another client took that place: the share drops by
+ *   one, for each such 429. (Not to the calls accepted in the last window: those still in flight
+ *   are not counted yet, and a cut that deep would free places nobody is there to take.)
  * - A place of the share left unused (nothing waited when it left the window) is given up.
  * - When others stop, its probes find their places and the doubling rounds take them; after a
  *   whole window without a call it starts over, in slow start.
@@ -36,8 +36,9 @@ const DOUBLING = 1 / 16;
 const PROBES = 4;
 /** After a 429 within the share, probing pauses for this part of a window. */
 const PAUSE_AFTER_CUT = 1 / 8;
-/** After a failed probe, probing pauses for about this part of a window, whatever the share. */
-const PAUSE_AFTER_PROBE = 1;
+/** After a failed probe, probing pauses for limit / (3 × share) windows, within these bounds. */
+const PAUSE_MIN = 1 / 2;
+const PAUSE_MAX = 3 / 2;
 
 /** What `answered` learnt about a call. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
@@ -54,8 +55,6 @@ export class Share {
 	private round = 1;
 	private roundFailed = false;
 	private pausedUntil = 0;
-	/** Calls sent before the last cut carry no news about the current share. */
-	private lastCut = -Infinity;
 
 	constructor(
 		readonly limit: number,
@@ -130,11 +129,8 @@ export class Share {
 		this.inFlight++;
 	}
 
-	/**
-	 * The answer to a call: `probe` if it was sent beyond the share, `sentAt` when it left,
-	 * `acceptedInWindow` how many of ours got through in the last window.
-	 */
-	answered(probe: boolean, verdict: Verdict, sentAt: number, acceptedInWindow: number, now: number): void {
+	/** The answer to a call: `probe` if it was sent beyond the share. */
+	answered(probe: boolean, verdict: Verdict, now: number): void {
 		if (!this.adaptive) return;
 		if (probe) {
 			this.inFlight--;
@@ -144,15 +140,15 @@ export class Share {
 				this.starting = false;
 				this.toSend = 0;
 				// Jitter, so that processes do not probe in step with each other or with the window.
-				this.pausedUntil = now + PAUSE_AFTER_PROBE * this.windowMs * (0.5 + Math.random());
+				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (3 * Math.max(1, this.share))));
+				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
 			}
 			if (!this.starting && this.inFlight === 0 && this.toSend === 0) {
 				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);
 			}
-		} else if (verdict === 'rejected' && sentAt >= this.lastCut) {
-			this.share = Math.max(1, acceptedInWindow);
+		} else if (verdict === 'rejected') {
+			this.share = Math.max(1, this.share - 1);
 			this.starting = false;
-			this.lastCut = now;
 			this.pausedUntil = now + PAUSE_AFTER_CUT * this.windowMs;
 			this.round = 1;
 			this.toSend = 0;

@@ -50,7 +50,6 @@ interface Lane {
 
 /** A call on its way: `report` needs it to book the answer. */
 export interface Departure {
-	sentAt: number;
 	booked: Array<{ state: BucketState; entry: Entry }>;
 }
 
@@ -79,29 +78,15 @@ function trim(state: BucketState, now: number): void {
 	state.log = state.log.filter((e) => e.answeredAt > horizon);
 }
 
-/**
- * The calls of ours that hold a place of the share: accepted or not answered yet. A rejected
- * call still counts against the limit (the server may count it) but holds no place: the share
- * is what Jitbit accepts.
- */
-const holding = (state: BucketState) => state.log.filter((e) => e.accepted || e.answeredAt === Infinity);
-
-/** When fewer than `cap` of these calls are left in the window, as far as their answers tell. */
-function roomAt(state: BucketState, entries: Entry[], cap: number, now: number): number {
-	if (entries.length < cap) return now;
-	const expiries = entries.map((e) => e.answeredAt + state.bucket.windowMs + marginMs(state.bucket.windowMs)).sort((a, b) => a - b);
-	return expiries[entries.length - cap] ?? Infinity;
-}
-
 /** When the next call may leave as far as this bucket goes; Infinity: once a call in flight is answered. */
 function readyAt(state: BucketState, now: number): number {
 	trim(state, now);
 	const { share, log } = state;
 	if (state.blockedUntil > now) return state.blockedUntil;
+	if (log.length < share.share || share.mayProbe(now, log.length)) return now;
 	// Room within the share comes back when enough of our calls have left the window.
-	const withinShare = Math.max(roomAt(state, holding(state), share.share, now), roomAt(state, log, share.limit, now));
-	if (withinShare <= now || share.mayProbe(now, log.length)) return now;
-	return Math.min(withinShare, share.probeAt(log.length));
+	const expiries = log.map((e) => e.answeredAt + state.bucket.windowMs + marginMs(state.bucket.windowMs)).sort((a, b) => a - b);
+	return Math.min(expiries[log.length - share.share] ?? Infinity, share.probeAt(log.length));
 }
 
 function arm(lane: Lane, at: number, now: number): void {
@@ -125,20 +110,20 @@ function pump(lane: Lane): void {
 		}
 		lane.queue.shift();
 		const booked = waiter.states.map((state) => {
-			const probe = holding(state).length >= state.share.share;
+			const probe = state.log.length >= state.share.share;
 			if (probe) state.share.probeSent();
 			const entry: Entry = { answeredAt: Infinity, accepted: false, probe };
 			state.log.push(entry);
 			return { state, entry };
 		});
-		waiter.resolve({ sentAt: now, booked });
+		waiter.resolve({ booked });
 	}
 }
 
 /** Waits until every bucket has room, then books the call in each. `retry`: the call was answered 429 or failed before. */
 export async function pace(buckets: Bucket[], retry = false): Promise<Departure> {
 	const active = buckets.filter((b) => b.limit > 0);
-	if (!active.length) return { sentAt: Date.now(), booked: [] };
+	if (!active.length) return { booked: [] };
 	let lane = lanes.get(active[0].key);
 	if (!lane) lanes.set(active[0].key, (lane = { queue: [], timerAt: 0 }));
 	const queued = lane;
@@ -149,7 +134,7 @@ export async function pace(buckets: Bucket[], retry = false): Promise<Departure>
 			trim(state, now);
 			// Idle for a whole window: what was learnt is stale, start over (in slow start). A
 			// retry was waiting all along (in its back-off): it is no sign of idleness.
-			if (state.log.length) state.share.resumed(holding(state).length);
+			if (state.log.length) state.share.resumed(state.log.length);
 			else state.share = freshShare(state.bucket);
 		}
 	}
@@ -172,8 +157,7 @@ export function report(departure: Departure, status: number | undefined, retryAf
 		entry.answeredAt = now;
 		entry.accepted = status !== undefined && status !== 429;
 		const verdict = entry.accepted ? 'accepted' : status === 429 && state === charged ? 'rejected' : 'unknown';
-		const accepted = state.log.filter((e) => e.accepted).length;
-		state.share.answered(entry.probe, verdict, departure.sentAt, accepted, now);
+		state.share.answered(entry.probe, verdict, now);
 		entry.probe = false;
 	}
 	const wait = status === 429 && adaptive ? parseRetryAfter(retryAfter, now) : undefined;
