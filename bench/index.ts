@@ -98,7 +98,7 @@ async function main() {
 		const naive = await createRun(h, sandbox, 'n8n default (no pacing, no retry)', false);
 		console.log(row(['', 'our node', 'n8n default']));
 		const line = (name: string, f: (r: typeof paced) => string | number) => console.log(row([name, f(paced), f(naive)]));
-		line('wall time, engine start included (s)', (r) => r.wallSeconds.toFixed(1));
+		line('wall time, with engine start (s)', (r) => r.wallSeconds.toFixed(1));
 		line('first call to last accepted (s)', (r) => r.seconds.toFixed(1));
 		line('throughput ÷ limit', (r) => r.throughput.toFixed(3));
 		line('tickets created', (r) => r.created);

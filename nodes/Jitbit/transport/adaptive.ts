@@ -18,7 +18,10 @@
  *   windows, at least ½ and at most 1½ (then jittered, so that processes do not probe in step).
  *   In a full window every probe costs a 429 (its own, or that of the call whose place it took),
  *   so all processes together probe about three times a window however many they are; the cap
- *   keeps a process that came late, with a small share, probing often enough to grow.
+ *   keeps a process that came late, with a small share, probing often enough to grow. After
+ *   a round that got through, a failed one pauses only an eighth of a window: room is opening
+ *   (another process finished, its places come free one by one as its calls leave the window),
+ *   and the calls still waiting should not sit out a whole pause for the next place.
  * - A 429 on a call within its share means another client took that place: the share drops by
  *   one, for each such 429. (Not to the calls accepted in the last window: those still in flight
  *   are not counted yet, and a cut that deep would free places nobody is there to take.)
@@ -39,6 +42,8 @@ const PAUSE_AFTER_CUT = 1 / 8;
 /** After a failed probe, probing pauses for limit / (3 × share) windows, within these bounds. */
 const PAUSE_MIN = 1 / 2;
 const PAUSE_MAX = 3 / 2;
+/** After a failed probe that followed a round that got through. */
+const PAUSE_OPENING = 1 / 8;
 
 /** What `answered` learnt about a call. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
@@ -54,6 +59,8 @@ export class Share {
 	private inFlight = 0;
 	private round = 1;
 	private roundFailed = false;
+	/** The last round of probes got through. */
+	private opening = false;
 	private pausedUntil = 0;
 
 	constructor(
@@ -140,11 +147,14 @@ export class Share {
 				this.starting = false;
 				this.toSend = 0;
 				// Jitter, so that processes do not probe in step with each other or with the window.
-				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (3 * Math.max(1, this.share))));
+				const windows = this.opening
+					? PAUSE_OPENING
+					: Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (3 * Math.max(1, this.share))));
 				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
 			}
 			if (!this.starting && this.inFlight === 0 && this.toSend === 0) {
 				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);
+				this.opening = !this.roundFailed;
 			}
 		} else if (verdict === 'rejected') {
 			this.share = Math.max(1, this.share - 1);
