@@ -14,17 +14,16 @@
  *   The first 429 ends slow start.
  * - Then it *probes* for more with calls beyond its share. Accepted: the share grows by one and
  *   the next round of probes leaves at once, twice as large, up to an eighth of the share and at
- *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (3 × share)
- *   windows, at least ½ and at most 1½ (then jittered, so that processes do not probe in step).
+ *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (2 × share)
+ *   windows, at least ¼ and at most 2 (then jittered, so that processes do not probe in step).
  *   In a full window every probe costs a 429 (its own, or that of the call whose place it took),
- *   so all processes together probe about three times a window however many they are; the cap
- *   keeps a process that came late, with a small share, probing often enough to grow. After
- *   a round that got through, a failed one pauses only an eighth of a window: room is opening
- *   (another process finished, its places come free one by one as its calls leave the window),
- *   and the calls still waiting should not sit out a whole pause for the next place.
- * - A 429 on a call within its share means another client took that place: the share drops by
- *   one, for each such 429. (Not to the calls accepted in the last window: those still in flight
- *   are not counted yet, and a cut that deep would free places nobody is there to take.)
+ *   so all processes together probe about twice a window however many they are; the cap
+ *   bounds how long a process that came late, with a small share, waits to probe again.
+ * - A 429 on a call within its share means another client took that place: the share drops to
+ *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit;
+ *   calls still in flight are not counted, so it errs deep: in n8n's queue mode, where workers
+ *   start and end executions all the time, a cut of one place per 429 got 13 to 16% of
+ *   `npm run queue:check`'s calls answered 429).
  * - A place of the share left unused (nothing waited when it left the window) is given up.
  * - When others stop, its probes find their places and the doubling rounds take them; after a
  *   whole window without a call it starts over, in slow start.
@@ -39,11 +38,9 @@ const DOUBLING = 1 / 16;
 const PROBES = 4;
 /** After a 429 within the share, probing pauses for this part of a window. */
 const PAUSE_AFTER_CUT = 1 / 8;
-/** After a failed probe, probing pauses for limit / (3 × share) windows, within these bounds. */
-const PAUSE_MIN = 1 / 2;
-const PAUSE_MAX = 3 / 2;
-/** After a failed probe that followed a round that got through. */
-const PAUSE_OPENING = 1 / 8;
+/** After a failed probe, probing pauses for limit / (2 × share) windows, within these bounds. */
+const PAUSE_MIN = 1 / 4;
+const PAUSE_MAX = 2;
 
 /** What `answered` learnt about a call. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
@@ -59,8 +56,8 @@ export class Share {
 	private inFlight = 0;
 	private round = 1;
 	private roundFailed = false;
-	/** The last round of probes got through. */
-	private opening = false;
+	/** Calls sent before the last cut carry no news about the current share. */
+	private lastCut = -Infinity;
 	private pausedUntil = 0;
 
 	constructor(
@@ -136,8 +133,11 @@ export class Share {
 		this.inFlight++;
 	}
 
-	/** The answer to a call: `probe` if it was sent beyond the share. */
-	answered(probe: boolean, verdict: Verdict, now: number): void {
+	/**
+	 * The answer to a call: `probe` if it was sent beyond the share, `sentAt` when it left,
+	 * `acceptedInWindow` how many of ours got through in the last window.
+	 */
+	answered(probe: boolean, verdict: Verdict, sentAt: number, acceptedInWindow: number, now: number): void {
 		if (!this.adaptive) return;
 		if (probe) {
 			this.inFlight--;
@@ -147,18 +147,16 @@ export class Share {
 				this.starting = false;
 				this.toSend = 0;
 				// Jitter, so that processes do not probe in step with each other or with the window.
-				const windows = this.opening
-					? PAUSE_OPENING
-					: Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (3 * Math.max(1, this.share))));
+				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (2 * Math.max(1, this.share))));
 				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
 			}
 			if (!this.starting && this.inFlight === 0 && this.toSend === 0) {
 				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);
-				this.opening = !this.roundFailed;
 			}
-		} else if (verdict === 'rejected') {
-			this.share = Math.max(1, this.share - 1);
+		} else if (verdict === 'rejected' && sentAt >= this.lastCut) {
+			this.share = Math.max(1, acceptedInWindow);
 			this.starting = false;
+			this.lastCut = now;
 			this.pausedUntil = now + PAUSE_AFTER_CUT * this.windowMs;
 			this.round = 1;
 			this.toSend = 0;

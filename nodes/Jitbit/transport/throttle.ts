@@ -50,6 +50,7 @@ interface Lane {
 
 /** A call on its way: `report` needs it to book the answer. */
 export interface Departure {
+	sentAt: number;
 	booked: Array<{ state: BucketState; entry: Entry }>;
 }
 
@@ -116,14 +117,14 @@ function pump(lane: Lane): void {
 			state.log.push(entry);
 			return { state, entry };
 		});
-		waiter.resolve({ booked });
+		waiter.resolve({ sentAt: now, booked });
 	}
 }
 
 /** Waits until every bucket has room, then books the call in each. `retry`: the call was answered 429 or failed before. */
 export async function pace(buckets: Bucket[], retry = false): Promise<Departure> {
 	const active = buckets.filter((b) => b.limit > 0);
-	if (!active.length) return { booked: [] };
+	if (!active.length) return { sentAt: Date.now(), booked: [] };
 	let lane = lanes.get(active[0].key);
 	if (!lane) lanes.set(active[0].key, (lane = { queue: [], timerAt: 0 }));
 	const queued = lane;
@@ -157,7 +158,8 @@ export function report(departure: Departure, status: number | undefined, retryAf
 		entry.answeredAt = now;
 		entry.accepted = status !== undefined && status !== 429;
 		const verdict = entry.accepted ? 'accepted' : status === 429 && state === charged ? 'rejected' : 'unknown';
-		state.share.answered(entry.probe, verdict, now);
+		const accepted = state.log.filter((e) => e.accepted).length;
+		state.share.answered(entry.probe, verdict, departure.sentAt, accepted, now);
 		entry.probe = false;
 	}
 	const wait = status === 429 && adaptive ? parseRetryAfter(retryAfter, now) : undefined;
