@@ -5,6 +5,12 @@
  */
 import type { RecordedRequest } from '../sandbox';
 
+/** The one definition of throughput every benchmark scenario and queue:check print. */
+export const THROUGHPUT =
+	'throughput ÷ limit, from the sandbox\'s request log: the fastest the limit allows for the tickets created\n' +
+	'   (a full window of calls at once, the last batch ceil(n / limit) - 1 windows after the first), divided by the\n' +
+	'   time from the first create call received to the last one accepted. 1.0 = the limit used to the full.';
+
 export interface BudgetFigures {
 	/** Create calls received (first attempts and retries). */
 	calls: number;

@@ -86,6 +86,18 @@ describe('adaptive pacing on a shared limit', () => {
 		expect(busiestWindow(second)).toBe(LIMIT); // back to the full limit, never above it
 	});
 
+	it('starts slow: a fresh process sends an eighth of the limit at once and fills the window step by step, with no 429 when alone', async () => {
+		grant(LIMIT);
+		const { error } = await getTickets(LIMIT);
+		expect(error).toBeUndefined();
+		const calls = sb.requests.slice().sort((a, b) => a.time - b.time);
+		expect(rejected(calls)).toHaveLength(0);
+		// The allowance, 2 calls at first, doubles every sixteenth of a window: the 12th call cannot
+		// leave before two doublings, however fast the answers come. A process started together with
+		// others therefore leaves them room instead of taking the whole window before they send a call.
+		expect(calls[LIMIT - 1].time - calls[0].time).toBeGreaterThanOrEqual(WINDOW_MS / 8);
+	});
+
 	it.each([false, true])('creates each ticket exactly once on a third of the limit (429s counted: %s)', async (countRejected) => {
 		grant(LIMIT / 3, { countRejected });
 		const { items } = await createTickets(16, `shared ${countRejected}`);

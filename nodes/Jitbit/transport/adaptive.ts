@@ -5,24 +5,36 @@
  *
  * - Its *share* is the number of calls per window it has seen accepted. Calls within the share
  *   leave as the process's own earlier calls leave the window, so the share is kept.
- * - It *probes* for more with calls beyond its share. Accepted: the share grows by one and the
- *   next round of probes leaves at once, twice as large, up to an eighth of the share and at
- *   most 4 calls (8 while starting).
- *   Answered 429: the window is full, and probing pauses for limit / (2 × share) windows
- *   (¼ to 2, with jitter), so a process probes in proportion to what it holds and all of them
- *   together probe about twice a window, however many they are.
+ * - A process starts with a share of 0, in *slow start*: it may have an eighth of the limit in
+ *   the window at once, and that allowance doubles every sixteenth of a window, whatever the
+ *   answers. Alone, it fills the window in under half a window. Started together with others
+ *   (queue-mode workers picking up a batch), each reaches about the same share when the window
+ *   fills, however fast its machine answers: growth paced by the clock, not by round trips,
+ *   keeps the first process from taking the whole window before the others have sent a call.
+ *   The first 429 ends slow start.
+ * - Then it *probes* for more with calls beyond its share. Accepted: the share grows by one and
+ *   the next round of probes leaves at once, twice as large, up to an eighth of the share and at
+ *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (2 × share)
+ *   windows, at least ¼ and at most 2 (then jittered, so that processes do not probe in step).
+ *   In a full window every probe costs a 429 (its own, or that of the call whose place it took),
+ *   so all processes together probe about twice a window however many they are; the cap
+ *   bounds how long a process that came late, with a small share, waits to probe again.
  * - A 429 on a call within its share means another client took that place: the share drops to
- *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit).
+ *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit;
+ *   calls still in flight are not counted, so it errs deep: in n8n's queue mode, where workers
+ *   start and end executions all the time, a cut of one place per 429 got 13 to 16% of
+ *   `npm run queue:check`'s calls answered 429).
  * - A place of the share left unused (nothing waited when it left the window) is given up.
- * - A process starts with a share of 0 and probes: alone, it fills the window within a few round
- *   trips; sharing, it stops at what it found free. When others stop, its probes find their
- *   places and the doubling rounds take them; after a whole window without a call it starts over.
+ * - When others stop, its probes find their places and the doubling rounds take them; after a
+ *   whole window without a call it starts over, in slow start.
  *
  * It never has more calls in a window than the configured limit. Units: calls per window.
  */
 
-/** Largest round of probes: while starting (to fill an empty window fast) and later. */
-const STARTING_PROBES = 8;
+/** Slow start: the allowance starts at this part of the limit and doubles every DOUBLING of a window. */
+const START = 1 / 8;
+const DOUBLING = 1 / 16;
+/** Largest round of probes after slow start. */
 const PROBES = 4;
 /** After a 429 within the share, probing pauses for this part of a window. */
 const PAUSE_AFTER_CUT = 1 / 8;
@@ -36,15 +48,17 @@ export type Verdict = 'accepted' | 'rejected' | 'unknown';
 export class Share {
 	/** Calls per window this process holds. */
 	share: number;
+	/** In slow start, and since when (set when the first call leaves). */
 	private starting: boolean;
+	private startedAt?: number;
 	/** Probes that may still leave in the current round, and probes in flight. */
 	private toSend = 0;
 	private inFlight = 0;
 	private round = 1;
 	private roundFailed = false;
-	private pausedUntil = 0;
 	/** Calls sent before the last cut carry no news about the current share. */
 	private lastCut = -Infinity;
+	private pausedUntil = 0;
 
 	constructor(
 		readonly limit: number,
@@ -61,6 +75,10 @@ export class Share {
 	 */
 	mayProbe(now: number, inWindow: number): boolean {
 		if (!this.adaptive || inWindow >= this.limit) return false;
+		if (this.starting) {
+			this.startedAt ??= now;
+			return inWindow < this.allowance(now) && this.inFlight < this.firstRound();
+		}
 		if (this.toSend > 0) return true;
 		if (this.inFlight > 0 || now < this.pausedUntil) return false;
 		this.toSend = Math.min(this.round, this.largestRound(), this.limit - inWindow);
@@ -76,18 +94,42 @@ export class Share {
 		if (this.adaptive) this.share = Math.min(this.share, inWindow);
 	}
 
-	/** A failed round costs one 429 per probe: at most an eighth of the share, 4, or 8 while starting. */
-	private largestRound(): number {
-		return this.starting ? STARTING_PROBES : Math.min(PROBES, Math.max(1, Math.floor(this.share / 8)));
+	/**
+	 * In slow start, at most this many probes are in flight: growth also waits for answers, so a
+	 * process whose answers come late (a busy machine) does not spend its whole allowance blind.
+	 */
+	private firstRound(): number {
+		return Math.ceil(this.limit * START);
 	}
 
-	/** When probing could start again; Infinity while probes are in flight or at the limit. */
-	probeAt(): number {
-		return this.adaptive && this.inFlight === 0 && this.share < this.limit ? this.pausedUntil : Infinity;
+	/** Calls in the window slow start allows at `now`. */
+	private allowance(now: number): number {
+		const doublings = (now - (this.startedAt ?? now)) / (DOUBLING * this.windowMs);
+		return Math.min(this.limit, Math.ceil(this.limit * START * 2 ** doublings));
+	}
+
+	/** A failed round costs one 429 per probe: at most an eighth of the share, and 4. */
+	private largestRound(): number {
+		return Math.min(PROBES, Math.max(1, Math.floor(this.share / 8)));
+	}
+
+	/**
+	 * When a probe could leave, `inWindow` calls of ours being in the window: in slow start, when
+	 * the allowance passes them; later, when the pause ends. Infinity while probes are in flight
+	 * (their answers decide) or the window holds the limit.
+	 */
+	probeAt(inWindow: number): number {
+		if (!this.adaptive || inWindow >= this.limit) return Infinity;
+		if (this.starting && this.startedAt !== undefined) {
+			if (this.inFlight >= this.firstRound()) return Infinity;
+			const doublings = Math.log2(inWindow / (this.limit * START));
+			return this.startedAt + Math.max(0, doublings) * DOUBLING * this.windowMs + 1;
+		}
+		return this.inFlight === 0 ? this.pausedUntil : Infinity;
 	}
 
 	probeSent(): void {
-		this.toSend--;
+		if (!this.starting) this.toSend--;
 		this.inFlight++;
 	}
 
@@ -102,13 +144,13 @@ export class Share {
 			if (verdict === 'accepted') this.share = Math.min(this.limit, this.share + 1);
 			if (verdict === 'rejected' && !this.roundFailed) {
 				this.roundFailed = true;
+				this.starting = false;
 				this.toSend = 0;
-				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (2 * Math.max(1, this.share))));
 				// Jitter, so that processes do not probe in step with each other or with the window.
+				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (2 * Math.max(1, this.share))));
 				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
 			}
-			if (this.inFlight === 0 && this.toSend === 0) {
-				if (this.roundFailed) this.starting = false;
+			if (!this.starting && this.inFlight === 0 && this.toSend === 0) {
 				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);
 			}
 		} else if (verdict === 'rejected' && sentAt >= this.lastCut) {

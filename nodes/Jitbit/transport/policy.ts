@@ -102,7 +102,7 @@ export async function withPolicy<T>(ctx: JitbitContext, call: PreparedCall, atte
 	let retries = 0;
 	let waitedMs = 0;
 	for (;;) {
-		const departure = await pace(buckets);
+		const departure = await pace(buckets, retries > 0);
 		try {
 			const result = await attempt();
 			report(departure, 200);

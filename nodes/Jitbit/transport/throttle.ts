@@ -73,12 +73,10 @@ function stateOf(bucket: Bucket): BucketState {
 	return state;
 }
 
-/** Drops calls that left the window; once a whole window passed without a call, the share is learnt afresh. */
+/** Drops calls that left the window. */
 function trim(state: BucketState, now: number): void {
-	if (!state.log.length) return;
 	const horizon = now - state.bucket.windowMs - marginMs(state.bucket.windowMs);
 	state.log = state.log.filter((e) => e.answeredAt > horizon);
-	if (!state.log.length) state.share = freshShare(state.bucket);
 }
 
 /** When the next call may leave as far as this bucket goes; Infinity: once a call in flight is answered. */
@@ -89,7 +87,7 @@ function readyAt(state: BucketState, now: number): number {
 	if (log.length < share.share || share.mayProbe(now, log.length)) return now;
 	// Room within the share comes back when enough of our calls have left the window.
 	const expiries = log.map((e) => e.answeredAt + state.bucket.windowMs + marginMs(state.bucket.windowMs)).sort((a, b) => a - b);
-	return Math.min(expiries[log.length - share.share] ?? Infinity, share.probeAt());
+	return Math.min(expiries[log.length - share.share] ?? Infinity, share.probeAt(log.length));
 }
 
 function arm(lane: Lane, at: number, now: number): void {
@@ -123,8 +121,8 @@ function pump(lane: Lane): void {
 	}
 }
 
-/** Waits until every bucket has room, then books the call in each. */
-export async function pace(buckets: Bucket[]): Promise<Departure> {
+/** Waits until every bucket has room, then books the call in each. `retry`: the call was answered 429 or failed before. */
+export async function pace(buckets: Bucket[], retry = false): Promise<Departure> {
 	const active = buckets.filter((b) => b.limit > 0);
 	if (!active.length) return { sentAt: Date.now(), booked: [] };
 	let lane = lanes.get(active[0].key);
@@ -132,10 +130,13 @@ export async function pace(buckets: Bucket[]): Promise<Departure> {
 	const queued = lane;
 	const now = Date.now();
 	const waiting = active.map(stateOf);
-	if (!lane.queue.length) {
+	if (!lane.queue.length && !retry) {
 		for (const state of waiting) {
 			trim(state, now);
-			state.share.resumed(state.log.length);
+			// Idle for a whole window: what was learnt is stale, start over (in slow start). A
+			// retry was waiting all along (in its back-off): it is no sign of idleness.
+			if (state.log.length) state.share.resumed(state.log.length);
+			else state.share = freshShare(state.bucket);
 		}
 	}
 	const departure = new Promise<Departure>((resolve) => queued.queue.push({ states: waiting, resolve }));
