@@ -22,7 +22,7 @@
  * - A 429 on a call within its share means another client took that place: the share drops to
  *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit;
  *   calls still in flight are not counted, so it errs deep: in n8n's queue mode, where workers
- *   start and end executions all the time, a cut of one place per 429 got 13 to 16% of
+ *   start and end executions all the time, a cut of one place per 429 got 12.5 to 16% of
  *   `npm run queue:check`'s calls answered 429).
  * - A place of the share left unused (nothing waited when it left the window) is given up.
  * - When others stop, its probes find their places and the doubling rounds take them; after a
