@@ -6,6 +6,7 @@
  * versions and with adaptive pacing, and the figures come from the sandbox's request log.
  */
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
@@ -88,6 +89,7 @@ async function runScenario(sandbox: Sandbox, scenario: Scenario, adaptive: boole
 		const results = (await Promise.all(done)) as Array<Extract<WorkerMessage, { done: true }>>;
 		const wallSeconds = (Date.now() - started) / 1000;
 		await Promise.all(workers.map((w) => w.exited));
+		if (process.env.BENCH_TIMELINE) writeTimeline(process.env.BENCH_TIMELINE, subjectPrefix, sandbox);
 		return {
 			...budgetFigures(sandbox.requests, { subjectPrefix, limit: scenario.granted, windowMs: WINDOW_S * 1000 }),
 			failed: results.reduce((n, r) => n + r.failed, 0),
@@ -96,6 +98,15 @@ async function runScenario(sandbox: Sandbox, scenario: Scenario, adaptive: boole
 	} finally {
 		for (const w of workers) if (w.child.exitCode === null) w.child.kill();
 	}
+}
+
+/** BENCH_TIMELINE=dir: the create calls the sandbox received (ms from the first, worker, status), one JSON file per run. */
+function writeTimeline(dir: string, subjectPrefix: string, sandbox: Sandbox): void {
+	const creates = sandbox.requests.filter((r) => r.endpoint === 'ticket' && r.method === 'POST' && String(r.params.subject ?? '').startsWith(subjectPrefix));
+	const first = Math.min(...creates.map((r) => r.time));
+	const rows = creates.map((r) => [r.time - first, Number(/#(\d+)-/.exec(String(r.params.subject))?.[1]), r.status]);
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, `${subjectPrefix.replace(/[^\w]+/g, '_')}.json`), JSON.stringify(rows));
 }
 
 function meets(goal: Goal, r: Outcome, expected: number): boolean {

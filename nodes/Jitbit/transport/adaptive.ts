@@ -8,17 +8,22 @@
  * - A process starts with a share of 0, in *slow start*: it may have an eighth of the limit in
  *   the window at once, and that allowance doubles every sixteenth of a window, whatever the
  *   answers. Alone, it fills the window in under half a window. Started together with others
- *   (queue-mode workers picking up a batch), each reaches about the same share when the window
- *   fills, however fast its machine answers: growth paced by the clock, not by round trips,
- *   keeps the first process from taking the whole window before the others have sent a call.
- *   The first 429 ends slow start.
+ *   (queue-mode workers picking up a batch), growth paced by the clock, not by round trips,
+ *   keeps the first process from taking the whole window before the others have sent a call;
+ *   the shares still depend on how soon each got going (the benchmark's 3 workers, a quarter of
+ *   a second apart, filled the window 41, 27 and 22). The first 429 ends slow start.
  * - Then it *probes* for more with calls beyond its share. Accepted: the share grows by one and
  *   the next round of probes leaves at once, twice as large, up to an eighth of the share and at
- *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (2 × share)
- *   windows, at least ¼ and at most 2 (then jittered, so that processes do not probe in step).
- *   In a full window every probe costs a 429 (its own, or that of the call whose place it took),
- *   so all processes together probe about twice a window however many they are; the cap
- *   bounds how long a process that came late, with a small share, waits to probe again.
+ *   most 4 calls. Answered 429: the window is full, and probing pauses for limit / (4 × share)
+ *   windows, at least ¼ and at most 1 (jittered, so that processes do not probe in step). In a
+ *   full window every probe costs a 429, so all processes together probe about four times a
+ *   window however many they are, and at most once a window each.
+ * - After the pause, a round of probes waits until the process's own calls within its share have
+ *   stopped leaving for a fortieth of a window (at most half a window more). Processes whose
+ *   window filled together send their calls at about the same moments, window after window, and
+ *   that is when a process that finished leaves its places free: a probe just after one's own
+ *   calls finds them at once. A probe while calls leave would take a place whose owner is about
+ *   to send again (the owner's call gets the 429, and its share is cut).
  * - A 429 on a call within its share means another client took that place: the share drops to
  *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit;
  *   calls still in flight are not counted, so it errs deep: in n8n's queue mode, where workers
@@ -38,9 +43,13 @@ const DOUBLING = 1 / 16;
 const PROBES = 4;
 /** After a 429 within the share, probing pauses for this part of a window. */
 const PAUSE_AFTER_CUT = 1 / 8;
-/** After a failed probe, probing pauses for limit / (2 × share) windows, within these bounds. */
+/** After a failed probe, probing pauses for limit / (PROBES_PER_WINDOW × share) windows, within these bounds. */
+const PROBES_PER_WINDOW = 4;
 const PAUSE_MIN = 1 / 4;
-const PAUSE_MAX = 2;
+const PAUSE_MAX = 1;
+/** Then a round of probes starts this part of a window after the last call within the share left, at most QUIET_AT_MOST after the pause. */
+const QUIET = 1 / 40;
+const QUIET_AT_MOST = 1 / 2;
 
 /** What `answered` learnt about a call. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
@@ -59,6 +68,7 @@ export class Share {
 	/** Calls sent before the last cut carry no news about the current share. */
 	private lastCut = -Infinity;
 	private pausedUntil = 0;
+	private lastShareSent = -Infinity;
 
 	constructor(
 		readonly limit: number,
@@ -80,7 +90,7 @@ export class Share {
 			return inWindow < this.allowance(now) && this.inFlight < this.firstRound();
 		}
 		if (this.toSend > 0) return true;
-		if (this.inFlight > 0 || now < this.pausedUntil) return false;
+		if (this.inFlight > 0 || now < this.probeAt(inWindow)) return false;
 		this.toSend = Math.min(this.round, this.largestRound(), this.limit - inWindow);
 		this.roundFailed = false;
 		return true;
@@ -115,7 +125,8 @@ export class Share {
 
 	/**
 	 * When a probe could leave, `inWindow` calls of ours being in the window: in slow start, when
-	 * the allowance passes them; later, when the pause ends. Infinity while probes are in flight
+	 * the allowance passes them; later, after the pause, once calls within the share have stopped
+	 * leaving. Infinity while probes are in flight
 	 * (their answers decide) or the window holds the limit.
 	 */
 	probeAt(inWindow: number): number {
@@ -125,7 +136,13 @@ export class Share {
 			const doublings = Math.log2(inWindow / (this.limit * START));
 			return this.startedAt + Math.max(0, doublings) * DOUBLING * this.windowMs + 1;
 		}
-		return this.inFlight === 0 ? this.pausedUntil : Infinity;
+		if (this.inFlight > 0) return Infinity;
+		const fallback = this.pausedUntil + QUIET_AT_MOST * this.windowMs;
+		return this.lastShareSent >= this.pausedUntil ? Math.min(this.lastShareSent + QUIET * this.windowMs, fallback) : fallback;
+	}
+
+	shareSent(now: number): void {
+		this.lastShareSent = now;
 	}
 
 	probeSent(): void {
@@ -147,8 +164,8 @@ export class Share {
 				this.starting = false;
 				this.toSend = 0;
 				// Jitter, so that processes do not probe in step with each other or with the window.
-				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (2 * Math.max(1, this.share))));
-				this.pausedUntil = now + windows * this.windowMs * (0.5 + Math.random());
+				const windows = Math.min(PAUSE_MAX, Math.max(PAUSE_MIN, this.limit / (PROBES_PER_WINDOW * Math.max(1, this.share))));
+				this.pausedUntil = now + windows * this.windowMs * (0.75 + Math.random() / 2);
 			}
 			if (!this.starting && this.inFlight === 0 && this.toSend === 0) {
 				this.round = this.roundFailed ? 1 : Math.min(this.largestRound(), this.round * 2);

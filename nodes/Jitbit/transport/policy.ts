@@ -102,15 +102,19 @@ export async function withPolicy<T>(ctx: JitbitContext, call: PreparedCall, atte
 	let retries = 0;
 	let waitedMs = 0;
 	for (;;) {
+		const queuedAt = Date.now();
 		const departure = await pace(buckets, retries > 0);
+		// Time a retry spent waiting for room counts against Max Total Wait, as a backoff does.
+		if (retries > 0) waitedMs += departure.sentAt - queuedAt;
 		try {
 			const result = await attempt();
 			report(departure, 200);
 			return result;
 		} catch (error) {
 			const answered = error instanceof JitbitHttpError;
-			report(departure, answered ? error.status : undefined, answered ? error.headers['retry-after'] : undefined);
-			const delay = retryDelay(error, !call.changesData, retries);
+			const paced = report(departure, answered ? error.status : undefined, answered ? error.headers['retry-after'] : undefined);
+			// A 429 the pacer learnt from: it holds the retry until its share has room (or Retry-After ends).
+			const delay = paced ? 0 : retryDelay(error, !call.changesData, retries);
 			if (delay === undefined) throw toNodeError(ctx.getNode(), error, call.summary);
 			if (retries >= policy.maxRetries || waitedMs + delay > policy.maxWaitMs) {
 				const rateLimited = error instanceof JitbitHttpError && error.status === 429;

@@ -113,6 +113,7 @@ function pump(lane: Lane): void {
 		const booked = waiter.states.map((state) => {
 			const probe = state.log.length >= state.share.share;
 			if (probe) state.share.probeSent();
+			else state.share.shareSent(now);
 			const entry: Entry = { answeredAt: Infinity, accepted: false, probe };
 			state.log.push(entry);
 			return { state, entry };
@@ -149,8 +150,8 @@ export async function pace(buckets: Bucket[], retry = false): Promise<Departure>
  * is charged to the narrowest bucket the call was in (Search has its own); any other answer
  * shows every bucket had room.
  */
-export function report(departure: Departure, status: number | undefined, retryAfter?: unknown): void {
-	if (!departure.booked.length) return;
+export function report(departure: Departure, status: number | undefined, retryAfter?: unknown): boolean {
+	if (!departure.booked.length) return false;
 	const now = Date.now();
 	const charged = departure.booked[departure.booked.length - 1].state;
 	for (const { state, entry } of departure.booked) {
@@ -166,6 +167,7 @@ export function report(departure: Departure, status: number | undefined, retryAf
 	if (wait !== undefined) charged.blockedUntil = Math.max(charged.blockedUntil, now + wait);
 	const lane = lanes.get(departure.booked[0].state.bucket.key);
 	if (lane) pump(lane);
+	return status === 429 && adaptive;
 }
 
 /** Forgets all windows and shares (tests and benchmarks start from a clean process state). */
