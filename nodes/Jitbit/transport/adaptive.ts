@@ -19,11 +19,13 @@
  *   full window every probe costs a 429, so all processes together probe about four times a
  *   window however many they are, and at most once a window each.
  * - After the pause, a round of probes waits until the process's own calls within its share have
- *   stopped leaving for a fortieth of a window (at most half a window more). Processes whose
- *   window filled together send their calls at about the same moments, window after window, and
- *   that is when a process that finished leaves its places free: a probe just after one's own
- *   calls finds them at once. A probe while calls leave would take a place whose owner is about
- *   to send again (the owner's call gets the 429, and its share is cut).
+ *   stopped leaving for a fortieth of a window; if none has left since the pause but one is due
+ *   within half a window, it waits for that one. Processes whose window filled together send
+ *   their calls at about the same moments, window after window: a probe while calls leave would
+ *   take a place whose owner is about to send again (the owner's call gets the 429, and its
+ *   share is cut), and a probe just after them finds the places a process that finished left.
+ *   When no call of the share is due soon (the last calls of a batch, waiting beyond the share),
+ *   the probe leaves when the pause ends.
  * - A 429 on a call within its share means another client took that place: the share drops to
  *   the calls that did get through in the last window (a multiplicative cut, sized by Jitbit;
  *   calls still in flight are not counted, so it errs deep: in n8n's queue mode, where workers
@@ -47,9 +49,12 @@ const PAUSE_AFTER_CUT = 1 / 8;
 const PROBES_PER_WINDOW = 4;
 const PAUSE_MIN = 1 / 4;
 const PAUSE_MAX = 1;
-/** Then a round of probes starts this part of a window after the last call within the share left, at most QUIET_AT_MOST after the pause. */
+/**
+ * Then a round of probes starts this part of a window after the last call within the share left,
+ * waiting for the next such call if it is due within BURST_WITHIN of a window.
+ */
 const QUIET = 1 / 40;
-const QUIET_AT_MOST = 1 / 2;
+const BURST_WITHIN = 1 / 2;
 
 /** What `answered` learnt about a call. */
 export type Verdict = 'accepted' | 'rejected' | 'unknown';
@@ -80,17 +85,17 @@ export class Share {
 	}
 
 	/**
-	 * Whether a probe may leave now, `inWindow` calls of ours being in the window (starting a
-	 * new round when none is under way). Never more than the limit in the window.
+	 * Whether a probe may leave now (`inWindow`, `shareAt`: see probeAt), starting a new round when
+	 * none is under way. Never more than the limit in the window.
 	 */
-	mayProbe(now: number, inWindow: number): boolean {
+	mayProbe(now: number, inWindow: number, shareAt: number): boolean {
 		if (!this.adaptive || inWindow >= this.limit) return false;
 		if (this.starting) {
 			this.startedAt ??= now;
 			return inWindow < this.allowance(now) && this.inFlight < this.firstRound();
 		}
 		if (this.toSend > 0) return true;
-		if (this.inFlight > 0 || now < this.probeAt(inWindow)) return false;
+		if (this.inFlight > 0 || now < this.probeAt(inWindow, shareAt)) return false;
 		this.toSend = Math.min(this.round, this.largestRound(), this.limit - inWindow);
 		this.roundFailed = false;
 		return true;
@@ -124,12 +129,12 @@ export class Share {
 	}
 
 	/**
-	 * When a probe could leave, `inWindow` calls of ours being in the window: in slow start, when
-	 * the allowance passes them; later, after the pause, once calls within the share have stopped
-	 * leaving. Infinity while probes are in flight
-	 * (their answers decide) or the window holds the limit.
+	 * When a probe could leave, `inWindow` calls of ours being in the window and `shareAt` the time
+	 * a call within the share can next leave: in slow start, when the allowance passes them; later,
+	 * after the pause, as the header says. Infinity while probes are in flight (their answers
+	 * decide) or the window holds the limit.
 	 */
-	probeAt(inWindow: number): number {
+	probeAt(inWindow: number, shareAt: number): number {
 		if (!this.adaptive || inWindow >= this.limit) return Infinity;
 		if (this.starting && this.startedAt !== undefined) {
 			if (this.inFlight >= this.firstRound()) return Infinity;
@@ -137,8 +142,11 @@ export class Share {
 			return this.startedAt + Math.max(0, doublings) * DOUBLING * this.windowMs + 1;
 		}
 		if (this.inFlight > 0) return Infinity;
-		const fallback = this.pausedUntil + QUIET_AT_MOST * this.windowMs;
-		return this.lastShareSent >= this.pausedUntil ? Math.min(this.lastShareSent + QUIET * this.windowMs, fallback) : fallback;
+		// Calls of the share leaving without a break for a whole window would starve the probes.
+		if (this.lastShareSent >= this.pausedUntil) return Math.min(this.lastShareSent + QUIET * this.windowMs, this.pausedUntil + this.windowMs);
+		// None has left since the pause: wait for the next if it is due soon, else probe now.
+		const soon = this.pausedUntil + BURST_WITHIN * this.windowMs;
+		return shareAt <= soon ? soon : this.pausedUntil;
 	}
 
 	shareSent(now: number): void {

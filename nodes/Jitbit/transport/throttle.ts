@@ -84,10 +84,11 @@ function readyAt(state: BucketState, now: number): number {
 	trim(state, now);
 	const { share, log } = state;
 	if (state.blockedUntil > now) return state.blockedUntil;
-	if (log.length < share.share || share.mayProbe(now, log.length)) return now;
+	if (log.length < share.share) return now;
 	// Room within the share comes back when enough of our calls have left the window.
 	const expiries = log.map((e) => e.answeredAt + state.bucket.windowMs + marginMs(state.bucket.windowMs)).sort((a, b) => a - b);
-	return Math.min(expiries[log.length - share.share] ?? Infinity, share.probeAt(log.length));
+	const shareAt = expiries[log.length - share.share] ?? Infinity;
+	return share.mayProbe(now, log.length, shareAt) ? now : Math.min(shareAt, share.probeAt(log.length, shareAt));
 }
 
 function arm(lane: Lane, at: number, now: number): void {
