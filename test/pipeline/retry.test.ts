@@ -3,7 +3,7 @@ import { startSandbox } from '../../sandbox';
 import { Harness, tokenCredentials } from '../harness';
 import { useEnv } from '../harness/env';
 
-/** Reads through the pipeline: pacing, 429 backoff, retries of idempotent calls, clear errors. */
+/** Reads through the pipeline: pacing, 429 retries, retries of idempotent calls, clear errors. */
 describe('request pipeline on reads', () => {
 	const env = useEnv();
 	let ticketId: number;
@@ -27,7 +27,7 @@ describe('request pipeline on reads', () => {
 		expect(ticketCalls().map((r) => r.status)).toEqual([429, 429, 200]);
 	});
 
-	it('backs off on a 429 without Retry-After (as Jitbit sends it)', async () => {
+	it('retries a 429 without Retry-After (as Jitbit sends it) once the pacing has room', async () => {
 		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 1 });
 		const { error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
