@@ -1,9 +1,13 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- does not ship (README, Development: Lint) */
 import type { Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import { Harness, tokenCredentials } from '../harness';
 import { useEnv } from '../harness/env';
 
-/** Reads through the pipeline: pacing, 429 retries, retries of idempotent calls, clear errors. */
+// The compiled module the harness loads: its pacing state is the one to reset.
+const { resetPacing } = require('../../dist/nodes/Jitbit/transport/throttle') as typeof import('../../nodes/Jitbit/transport/throttle');
+
+/** Reads through the pipeline: pacing, 429 backoff, retries of idempotent calls, clear errors. */
 describe('request pipeline on reads', () => {
 	const env = useEnv();
 	let ticketId: number;
@@ -27,11 +31,38 @@ describe('request pipeline on reads', () => {
 		expect(ticketCalls().map((r) => r.status)).toEqual([429, 429, 200]);
 	});
 
-	it('retries a 429 without Retry-After (as Jitbit sends it) once the pacing has room', async () => {
+	it('backs off on a 429 without Retry-After (as Jitbit sends it) when pacing is off', async () => {
 		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 1 });
 		const { error } = await env.h.run(getTicket(), { credentials: env.admin });
 		expect(error).toBeUndefined();
 		expect(ticketCalls().map((r) => r.status)).toEqual([429, 200]);
+	});
+
+	it('with pacing off, a backoff longer than Max Total Wait ends in the rate-limit error', async () => {
+		env.sb.inject({ kind: '429', endpoint: 'ticket', times: 1 });
+		const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxWaitSeconds: 0 } }), { credentials: env.admin });
+		expect(ticketCalls()).toHaveLength(1);
+		expect(error?.message).toMatch(/after 0 retries over 0 s/);
+	});
+
+	describe('with pacing on', () => {
+		const paced = () => tokenCredentials(env.sb.url, env.sb.users.admin.token, { rateLimit: 90, rateLimitWindow: 1 });
+		beforeEach(() => resetPacing());
+
+		it('retries a 429 when the pacing has room, without a backoff: Max Total Wait 0 still lets it through', async () => {
+			env.sb.inject({ kind: '429', endpoint: 'ticket', times: 1 });
+			const { items, error } = await env.h.run(getTicket({ rateLimitHandling: { maxWaitSeconds: 0 } }), { credentials: paced() });
+			expect(error).toBeUndefined();
+			expect(items[0].json.TicketID).toBe(ticketId);
+			expect(ticketCalls().map((r) => r.status)).toEqual([429, 200]);
+		});
+
+		it('refuses a Retry-After longer than Max Total Wait before waiting it', async () => {
+			env.sb.inject({ kind: '429', endpoint: 'ticket', times: 10, retryAfter: 30 });
+			const { error } = await env.h.run(getTicket({ rateLimitHandling: { maxWaitSeconds: 5 } }), { credentials: paced() });
+			expect(ticketCalls()).toHaveLength(1);
+			expect(error?.message).toMatch(/after 0 retries over 0 s/);
+		});
 	});
 
 	it('gives up after the retry budget with a message that says how to raise it', async () => {

@@ -112,9 +112,11 @@ export async function withPolicy<T>(ctx: JitbitContext, call: PreparedCall, atte
 			return result;
 		} catch (error) {
 			const answered = error instanceof JitbitHttpError;
-			const paced = report(departure, answered ? error.status : undefined, answered ? error.headers['retry-after'] : undefined);
-			// A 429 the pacer learnt from: it holds the retry until its share has room (or Retry-After ends).
-			const delay = paced ? 0 : retryDelay(error, !call.changesData, retries);
+			const retryAfter = answered ? error.headers['retry-after'] : undefined;
+			const paced = report(departure, answered ? error.status : undefined, retryAfter);
+			// A 429 the pacer learnt from: it holds the retry until its share has room, so no backoff;
+			// a Retry-After is still waited here, where Max Total Wait can refuse it before waiting.
+			const delay = paced ? (parseRetryAfter(retryAfter) ?? 0) : retryDelay(error, !call.changesData, retries);
 			if (delay === undefined) throw toNodeError(ctx.getNode(), error, call.summary);
 			if (retries >= policy.maxRetries || waitedMs + delay > policy.maxWaitMs) {
 				const rateLimited = error instanceof JitbitHttpError && error.status === 429;
