@@ -30,12 +30,18 @@ export interface BudgetFigures {
 	createdTwice: number;
 }
 
+const subjectOf = (r: RecordedRequest) => String(r.params.subject ?? '');
+
+/** The ticket create calls of one run: those whose subject starts with its prefix. */
+export function createCalls(requests: RecordedRequest[], subjectPrefix: string): RecordedRequest[] {
+	return requests.filter((r) => r.endpoint === 'ticket' && r.method === 'POST' && subjectOf(r).startsWith(subjectPrefix));
+}
+
 export function budgetFigures(
 	requests: RecordedRequest[],
 	{ subjectPrefix, limit, windowMs }: { subjectPrefix: string; limit: number; windowMs: number },
 ): BudgetFigures {
-	const subjectOf = (r: RecordedRequest) => String(r.params.subject ?? '');
-	const creates = requests.filter((r) => r.endpoint === 'ticket' && r.method === 'POST' && subjectOf(r).startsWith(subjectPrefix));
+	const creates = createCalls(requests, subjectPrefix);
 	const accepted = creates.filter((r) => r.status === 200);
 	const perSubject = new Map<string, number>();
 	for (const r of accepted) perSubject.set(subjectOf(r), (perSubject.get(subjectOf(r)) ?? 0) + 1);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Sandbox } from '../sandbox';
-import { budgetFigures } from './figures';
+import { budgetFigures, createCalls } from './figures';
 import type { BudgetFigures } from './figures';
 import type { WorkerJob, WorkerMessage } from './worker';
 
@@ -102,7 +102,7 @@ async function runScenario(sandbox: Sandbox, scenario: Scenario, adaptive: boole
 
 /** BENCH_TIMELINE=dir: the create calls the sandbox received (ms from the first, worker, status), one JSON file per run. */
 function writeTimeline(dir: string, subjectPrefix: string, sandbox: Sandbox): void {
-	const creates = sandbox.requests.filter((r) => r.endpoint === 'ticket' && r.method === 'POST' && String(r.params.subject ?? '').startsWith(subjectPrefix));
+	const creates = createCalls(sandbox.requests, subjectPrefix);
 	const first = Math.min(...creates.map((r) => r.time));
 	const rows = creates.map((r) => [r.time - first, Number(/#(\d+)-/.exec(String(r.params.subject))?.[1]), r.status]);
 	fs.mkdirSync(dir, { recursive: true });
