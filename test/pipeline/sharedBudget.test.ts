@@ -86,7 +86,7 @@ describe('adaptive pacing on a shared limit', () => {
 		expect(busiestWindow(second)).toBe(LIMIT); // back to the full limit, never above it
 	});
 
-	it('starts slow: a fresh process sends an eighth of the limit at once and fills the window step by step, with no 429 when alone', async () => {
+	it('starts slow: a fresh process has an eighth of the limit in the window at first and fills it step by step, with no 429 when alone', async () => {
 		grant(LIMIT);
 		const { error } = await getTickets(LIMIT);
 		expect(error).toBeUndefined();
